@@ -6,6 +6,9 @@ from __future__ import annotations
 class JobtuiError(Exception):
     """Base of every error jobtui reports to the user instead of a traceback."""
 
+    #: The command line's exit status for this error: 2 for bad input.
+    exit_status = 1
+
 
 class InputError(JobtuiError):
     """Bad input: says where it was found and what is wrong with it.
@@ -15,6 +18,8 @@ class InputError(JobtuiError):
             applied` or `applications[2].events[0].at`.
         what: what is wrong, as a short sentence fragment.
     """
+
+    exit_status = 2
 
     def __init__(self, where: str, what: str) -> None:
         self.where = where

@@ -1,0 +1,31 @@
+"""Opening the board: the only command that imports Textual."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from jobtui.domain.store import Store
+
+from jobtui.cli.context import Env
+from jobtui.domain.demo import demo_applications
+
+
+def open_board(env: Env) -> None:
+    """Run the board on the environment's database, holding the writer lock."""
+    from jobtui.interface.app import JobtuiApp
+
+    store = Store.open(env.db_path, writable=True, lock_timeout=0.0)
+    try:
+        JobtuiApp(store=store, settings=env.settings).run()
+    finally:
+        store.close()
+
+
+def open_demo(env: Env) -> None:
+    """Run the board on demo data in a temporary folder, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="jobtui-demo-") as folder:
+        demo_env = Env(db_path=Path(folder) / "demo.json", now=env.now)
+        with demo_env.writer() as store:
+            store.add_many(demo_applications(env.now), now=env.now)
+        open_board(demo_env)

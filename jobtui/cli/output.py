@@ -1,0 +1,146 @@
+"""Plain-text and JSON output shared by the commands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import click
+import orjson
+import pendulum
+from pendulum import DateTime
+
+from jobtui.domain.model import (
+    Application,
+    Event,
+    FollowUp,
+    Interview,
+    Offer,
+    Reply,
+    StageChange,
+)
+from jobtui.domain.rules import DueItem, Window
+from jobtui.domain.times import format_local, to_iso
+from jobtui.domain.wording import window_phrase
+
+SHORT_ID = 8
+
+
+def echo_json(value: Any) -> None:
+    """Print a value as indented JSON."""
+    click.echo(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode())
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
+    """Rows as aligned columns under a header; the last column is not padded."""
+    widths = [
+        max(len(str(row[index])) for row in [headers, *rows])
+        for index in range(len(headers))
+    ]
+    lines = []
+    for row in [headers, *rows]:
+        cells = [
+            str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def due_row(item: DueItem, now: DateTime, zone: pendulum.Timezone) -> list[str]:
+    """One due item as a row of `jobtui due`."""
+    application = item.application
+    return [
+        item.state,
+        item.window.kind.label,
+        f"{application.company} — {application.role}",
+        window_phrase(item.window, now),
+        format_local(item.window.due, zone),
+        application.id[:SHORT_ID],
+    ]
+
+
+def due_json(item: DueItem) -> dict[str, Any]:
+    """One due item in the JSON form of `jobtui due --json`."""
+    application = item.application
+    return {
+        "id": application.id,
+        "company": application.company,
+        "role": application.role,
+        "stage": application.stage,
+        "kind": item.window.kind.value,
+        "label": item.window.kind.label,
+        "state": item.state,
+        "opens": to_iso(item.window.opens),
+        "due": to_iso(item.window.due),
+        "reason": item.window.reason,
+    }
+
+
+def describe_event(event: Event, zone: pendulum.Timezone) -> str:
+    """One history event as a line of `jobtui show`."""
+    when = format_local(event.at, zone)
+    match event:
+        case StageChange(from_stage=None):
+            text = f"added in {event.to_stage}"
+        case StageChange():
+            text = f"moved from {event.from_stage} to {event.to_stage}"
+        case FollowUp():
+            text = f"sent {event.kind.label} by {event.channel}"
+            if event.text:
+                text += f": {_first_line(event.text)}"
+        case Reply():
+            text = "reply received" + (f": {event.summary}" if event.summary else "")
+        case Interview():
+            text = f"interview, {event.duration_minutes} min"
+            if event.with_whom:
+                text += f" with {event.with_whom}"
+            if event.notes:
+                text += f"; discussed: {_first_line(event.notes)}"
+            if event.decision_by:
+                text += f"; decision by {format_local(event.decision_by, zone)}"
+        case Offer():
+            text = "offer received"
+            if event.deadline:
+                text += f", decide by {format_local(event.deadline, zone)}"
+            if event.details:
+                text += f": {_first_line(event.details)}"
+    return f"{when}  {text}"
+
+
+def describe_application(
+    application: Application,
+    window: Window | None,
+    now: DateTime,
+    zone: pendulum.Timezone,
+) -> str:
+    """Everything about one application, for `jobtui show`."""
+    lines = [f"{application.company} — {application.role}", f"id: {application.id}"]
+    fields = [
+        ("stage", application.stage),
+        ("applied", format_local(application.applied, zone, time=False))
+        if application.applied
+        else ("applied", ""),
+        ("url", application.url),
+        ("location", application.location),
+        ("salary", application.salary),
+        ("source", application.source),
+        ("tags", ", ".join(application.tags)),
+    ]
+    lines += [f"{name}: {value}" for name, value in fields if value]
+    if window is not None:
+        lines.append(f"next: {window_phrase(window, now)} — {window.reason}")
+    if application.contacts:
+        lines.append("contacts:")
+        for contact in application.contacts:
+            extra = ", ".join(part for part in (contact.title, contact.email) if part)
+            lines.append(f"  {contact.name}" + (f" ({extra})" if extra else ""))
+    if application.notes:
+        lines += ["notes:", *(f"  {line}" for line in application.notes.splitlines())]
+    lines.append("history:")
+    lines += [f"  {describe_event(event, zone)}" for event in application.events]
+    return "\n".join(lines)
+
+
+def _first_line(text: str, limit: int = 60) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"

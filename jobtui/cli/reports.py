@@ -1,0 +1,36 @@
+"""`jobtui due`: what to send today, for a person, a shell prompt or a cron job."""
+
+from __future__ import annotations
+
+import click
+
+from jobtui.cli.context import Env
+from jobtui.cli.output import due_json, due_row, echo_json, table
+
+pass_env = click.make_pass_decorator(Env)
+
+
+@click.command()
+@click.option("--at", "at", help="Report as of this time instead of now.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.option("--count", is_flag=True, help="Print only how many are due.")
+@pass_env
+def due(env: Env, at: str | None, as_json: bool, count: bool) -> None:
+    """List every follow-up whose window has opened, most urgent first.
+
+    Overdue ones come first, then the rest by when they are due.
+
+    Example: jobtui due --at "next monday 9:00" --json
+    """
+    env.now = env.when(at, "--at")
+    store = env.reader()
+    items = env.due(store.applications(), store.stages())
+    if count:
+        click.echo(str(len(items)))
+    elif as_json:
+        echo_json([due_json(item) for item in items])
+    elif not items:
+        click.echo("Nothing is due.")
+    else:
+        rows = [due_row(item, env.now, env.zone) for item in items]
+        click.echo(table(rows, ["STATE", "KIND", "APPLICATION", "WHEN", "DUE", "ID"]))

@@ -1,0 +1,1 @@
+"""The interface layer: the Textual app, its screens, widgets and stylesheet."""
