@@ -144,7 +144,7 @@ def remove_stage(env: Env, name: str) -> None:
 @click.command()
 @pass_env
 def backups(env: Env) -> None:
-    """List the backups of the database, newest first, and how to restore one.
+    """List the backups of the database and how to restore one.
 
     A verified backup is made before the first change of every run; the newest
     ten are kept.
@@ -165,7 +165,7 @@ def backups(env: Env) -> None:
 @click.option("--defaults", is_flag=True, help="Print every setting at its default.")
 @pass_env
 def settings(env: Env, defaults: bool) -> None:
-    """Show where the settings file is, or print the default settings."""
+    """Show where the settings file is, or the defaults."""
     if defaults:
         click.echo(default_settings_toml(), nl=False)
         return
@@ -180,7 +180,10 @@ def settings(env: Env, defaults: bool) -> None:
 @click.command()
 @pass_env
 def demo(env: Env) -> None:
-    """Open the board on a fresh copy of demo data; your own database is untouched."""
+    """Open the board on a fresh copy of demo data.
+
+    Your own database is not touched; the copy is removed when you quit.
+    """
     from jobtui.cli.board import open_demo
 
     open_demo(env)

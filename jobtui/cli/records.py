@@ -105,7 +105,9 @@ def edit(
     applied: str | None,
     **details: Any,
 ) -> None:
-    """Change fields of an application (tags given replace the old ones).
+    """Change fields of an application.
+
+    Tags given replace the old ones; a contact given becomes the first contact.
 
     Example: jobtui edit 3f2a --salary "90-110k" --tag remote --tag python
     """
@@ -160,7 +162,9 @@ def _apply_details(application: Application, details: dict[str, Any]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @pass_env
 def list_applications(env: Env, stage: str | None, as_json: bool) -> None:
-    """List applications in board order, with their next follow-up.
+    """List applications with their next follow-up.
+
+    In board order, then by company.
 
     Example: jobtui list --stage "Phone Screen"
     """
@@ -197,7 +201,9 @@ def list_applications(env: Env, stage: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @pass_env
 def show(env: Env, app_id: str, as_json: bool) -> None:
-    """Show everything about one application; any unique id prefix will do.
+    """Show everything about one application.
+
+    ID may be any unique prefix of the id.
 
     Example: jobtui show 3f2a
     """
@@ -216,7 +222,10 @@ def show(env: Env, app_id: str, as_json: bool) -> None:
 @click.option("--at", "at", help="When it moved (default: now).")
 @pass_env
 def move(env: Env, app_id: str, stage: str, at: str | None) -> None:
-    """Move an application to another stage and record it in its history.
+    """Move an application to another stage.
+
+    The move is recorded in its history, and restarts its follow-up chain if
+    the stage is later on the board.
 
     Example: jobtui move 3f2a "Phone Screen" --at yesterday
     """
@@ -259,7 +268,7 @@ LOG_OPTIONS = {
 @click.option("--details", help="offer: salary, start date and the rest.")
 @pass_env
 def log(env: Env, app_id: str, what: str, at: str | None, **fields: Any) -> None:
-    """Record an event: a follow-up you sent, a reply, an interview or an offer.
+    """Record a follow-up sent, a reply, an interview or an offer.
 
     WHAT is one of followup, reply, interview, offer.
 
@@ -321,7 +330,9 @@ def _check_not_before_applying(
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @pass_env
 def delete(env: Env, app_id: str, yes: bool) -> None:
-    """Delete an application (a backup of the file is kept first).
+    """Delete an application.
+
+    A verified backup of the database is made before the first change of a run.
 
     Example: jobtui delete 3f2a --yes
     """

@@ -16,9 +16,9 @@ pass_env = click.make_pass_decorator(Env)
 @click.option("--count", is_flag=True, help="Print only how many are due.")
 @pass_env
 def due(env: Env, at: str | None, as_json: bool, count: bool) -> None:
-    """List every follow-up whose window has opened, most urgent first.
+    """List the follow-ups whose window has opened.
 
-    Overdue ones come first, then the rest by when they are due.
+    Most urgent first: overdue ones, then the rest by when they are due.
 
     Example: jobtui due --at "next monday 9:00" --json
     """

@@ -23,7 +23,7 @@ FORMATS = ("json", "csv", "ics")
 @click.option("--dry-run", is_flag=True, help="Check the file, import nothing.")
 @pass_env
 def import_file(env: Env, file: Path, dry_run: bool) -> None:
-    """Import applications from a CSV file or a jobtui JSON export.
+    """Import applications from CSV or a jobtui JSON export.
 
     CSV columns: company, role, stage, applied, url, location, salary, contact,
     contact_email, notes, tags. Every bad row is reported with its line number,
@@ -89,7 +89,7 @@ class ImportProgress:
 )
 @pass_env
 def export(env: Env, fmt: str | None, output: Path | None) -> None:
-    """Export every application: JSON (re-importable), CSV, or ICS for a calendar.
+    """Export as JSON (re-importable), CSV or ICS for a calendar.
 
     The ICS file holds the upcoming follow-up windows and interviews.
 
