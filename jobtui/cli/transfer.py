@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from jobtui.cli.context import Env
+from jobtui.domain.errors import DatabaseError
 from jobtui.domain.exporting import export_csv, export_json
-from jobtui.domain.files import write_atomically
+from jobtui.domain.files import error_reason, write_atomically
 from jobtui.domain.importing import read_import
 
 pass_env = click.make_pass_decorator(Env)
@@ -114,5 +115,9 @@ def export(env: Env, fmt: str | None, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    write_atomically(output, text.encode())
+    try:
+        write_atomically(output, text.encode())
+    except OSError as error:
+        reason = error_reason(error)
+        raise DatabaseError(f"cannot write {output}: {reason}") from error
     click.echo(f"exported {len(applications)} applications to {output}", err=True)
