@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 
 import pendulum
-from jobtui.domain.store import Store
 
 from jobtui.domain.demo import demo_applications
 from jobtui.domain.model import Application
+from jobtui.domain.storage import Store
 from jobtui.domain.times import utc_now
 
 

@@ -49,7 +49,7 @@ def main() -> None:
 def measure(size: int) -> None:
     """Build a database of `size` applications in a temp folder and time the store."""
     started = time.perf_counter()
-    from jobtui.domain.store import Store
+    from jobtui.domain.storage import Store
 
     import_ms = (time.perf_counter() - started) * 1000
 
@@ -61,7 +61,7 @@ def measure(size: int) -> None:
             store.add_many(applications)
         import_s = time.perf_counter() - started
         print(f"\n{size:,} applications, {path.stat().st_size / 1e6:.1f} MB on disk")
-        print(f"  import jobtui.domain.store  {import_ms:7.1f} ms")
+        print(f"  import jobtui.domain.storage {import_ms:6.1f} ms")
         print(f"  add_many (one write)        {import_s * 1000:7.1f} ms")
 
         def open_and_load() -> object:

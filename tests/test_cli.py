@@ -342,7 +342,7 @@ def test_a_writing_command_fails_clearly_while_another_writer_holds_the_lock(
             sys.executable,
             "-c",
             "import sys, time; from pathlib import Path;"
-            "from jobtui.domain.store import Store;"
+            "from jobtui.domain.storage import Store;"
             "s = Store.open(Path(sys.argv[1]), writable=True);"
             "print('held', flush=True); time.sleep(30)",
             str(db),

@@ -18,12 +18,16 @@ import pendulum
 import pytest
 from tinydb import TinyDB
 
-from jobtui.domain import storage
 from jobtui.domain.codec import application_to_dict
 from jobtui.domain.errors import ConflictError, DatabaseError, InputError, LockedError
 from jobtui.domain.model import Application
-from jobtui.domain.storage import TEMP_MARK, SafeJSONStorage, make_backup
-from jobtui.domain.store import Store
+from jobtui.domain.storage import (
+    TEMP_MARK,
+    SafeJSONStorage,
+    Store,
+    backups,
+    make_backup,
+)
 
 NOW = pendulum.datetime(2026, 11, 3, 9, 0, tz="UTC")
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -222,14 +226,14 @@ def test_a_backup_that_does_not_read_back_the_same_stops_the_write(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = good_file(db, "Acme")
-    faithful = storage.write_atomically
+    faithful = backups.write_atomically
 
     def garbling(path: Path, payload: bytes, **options: Any) -> os.stat_result:
         if path.parent.name == "backups":
             payload = payload[:-2]
         return faithful(path, payload, **options)
 
-    monkeypatch.setattr(storage, "write_atomically", garbling)
+    monkeypatch.setattr(backups, "write_atomically", garbling)
     with Store.open(db, writable=True) as store:
         with pytest.raises(DatabaseError, match="did not read back the same"):
             store.add(new_application("Globex"))
@@ -400,7 +404,7 @@ def test_the_holder_is_noted_beside_the_lock_and_the_note_goes_on_close(
 HOLDER = """
 import sys
 from pathlib import Path
-from jobtui.domain.store import Store
+from jobtui.domain.storage import Store
 
 store = Store.open(Path(sys.argv[1]), writable=True)
 print("held", flush=True)
@@ -476,7 +480,7 @@ import itertools, sys
 from pathlib import Path
 import pendulum
 from jobtui.domain.model import Application
-from jobtui.domain.store import Store
+from jobtui.domain.storage import Store
 
 now = pendulum.datetime(2026, 11, 3, 9, 0, tz="UTC")
 store = Store.open(Path(sys.argv[1]), writable=True, lock_timeout=10)

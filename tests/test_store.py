@@ -19,7 +19,6 @@ from tinydb import TinyDB
 
 from jobtui.domain.codec import application_from_dict, application_to_dict
 from jobtui.domain.errors import ConflictError, DatabaseError, InputError, NotFoundError
-from jobtui.domain.migrations import CURRENT_SCHEMA, MIGRATIONS
 from jobtui.domain.model import (
     DEFAULT_STAGES,
     MESSAGE_KINDS,
@@ -33,8 +32,15 @@ from jobtui.domain.model import (
     StageChange,
     StageSet,
 )
-from jobtui.domain.storage import KEEP_BACKUPS, list_backups, make_backup
-from jobtui.domain.store import Store, _decode_canonical, decode
+from jobtui.domain.storage import (
+    CURRENT_SCHEMA,
+    KEEP_BACKUPS,
+    MIGRATIONS,
+    Store,
+    list_backups,
+    make_backup,
+)
+from jobtui.domain.storage.fastread import _decode_canonical, decode
 from jobtui.domain.times import UTC
 
 NOW = pendulum.datetime(2026, 11, 3, 9, 0, tz="UTC")

@@ -5,10 +5,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from jobtui.domain.store import Store
-
 from jobtui.cli.context import Env
 from jobtui.domain.demo import demo_applications
+from jobtui.domain.storage import Store
 
 
 def open_board(env: Env) -> None:

@@ -10,14 +10,14 @@ from functools import cached_property
 from pathlib import Path
 
 import pendulum
-from jobtui.domain.settings import Settings, load_settings
-from jobtui.domain.store import Store
 from pendulum import DateTime
 
 from jobtui.domain.calendar import BusinessCalendar
 from jobtui.domain.model import Application, StageSet
 from jobtui.domain.paths import default_db_path
 from jobtui.domain.rules import DueItem, Window, due_items, next_window
+from jobtui.domain.settings import Settings, load_settings
+from jobtui.domain.storage import Store
 from jobtui.domain.times import parse_when, utc_now
 
 LOCK_WAIT_ENV = "JOBTUI_LOCK_WAIT"

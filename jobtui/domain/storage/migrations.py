@@ -14,7 +14,7 @@ from typing import Any
 
 from jobtui.domain.errors import InputError
 from jobtui.domain.model import DEFAULT_STAGES, Stage, StageSet
-from jobtui.domain.storage import Tables
+from jobtui.domain.storage.checks import Tables
 
 CURRENT_SCHEMA = 1
 META = "meta"
