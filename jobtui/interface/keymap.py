@@ -1,0 +1,68 @@
+"""The user's keys from the settings file's `[keymap]`, applied to the app's bindings.
+
+Each binding the app declares has an id; the settings map ids to keys. An id
+that no binding has is most likely a typo, so the user is told which ones and
+the rest still apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+
+from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+
+def apply_keymap(
+    app: App[object], keymap: Mapping[str, str], known: Iterable[str] | None = None
+) -> list[str]:
+    """Rebind the app's keys; returns the ids that no binding has, after a warning.
+
+    Args:
+        keymap: binding id to key, such as `{"new": "ctrl+n"}`; a key may be
+            several, separated by commas.
+        known: the binding ids there are; by default `binding_ids(app)`.
+    """
+    ids = set(binding_ids(app) if known is None else known)
+    unknown = sorted(binding_id for binding_id in keymap if binding_id not in ids)
+    if unknown:
+        app.notify(
+            f"The settings' [keymap] names bindings that do not exist: "
+            f"{', '.join(unknown)}. Known: {', '.join(sorted(ids))}.",
+            title="Keys not changed",
+            severity="warning",
+            timeout=10,
+        )
+    app.set_keymap(
+        {binding_id: key for binding_id, key in keymap.items() if binding_id in ids}
+    )
+    return unknown
+
+
+def binding_ids(app: App[object]) -> set[str]:
+    """The ids of every binding the app's own classes declare.
+
+    Those are the app's class and each screen and widget class defined in the
+    same top-level package as it and imported so far, mounted or not.
+    """
+    package = type(app).__module__.partition(".")[0]
+    return {
+        binding.id
+        for node_class in (type(app), *_subclasses(DOMNode))
+        if node_class.__module__.partition(".")[0] == package
+        for binding in _bindings(node_class)
+        if binding.id
+    }
+
+
+def _subclasses(base: type[DOMNode]) -> Iterator[type[DOMNode]]:
+    for subclass in base.__subclasses__():
+        yield subclass
+        yield from _subclasses(subclass)
+
+
+def _bindings(node_class: type[DOMNode]) -> Iterator[Binding]:
+    """The bindings a class declares itself, not those it inherits."""
+    declared = node_class.__dict__.get("BINDINGS", [])
+    return Binding.make_bindings(declared)
