@@ -49,6 +49,7 @@ ESCAPE = b"\x1b"
 PALETTE = "Search for commands"
 CARD_PREFIX = 10
 COUNT = r"{}\W{{0,3}}(\d[\d,]*)\b(?!\s*(?:days?|hours?|weeks?|months?|[dhw])\b)"
+READY = {"card": "cards on screen", "column": "the first stage's count on screen"}
 STARTUP_TIMEOUT = 60.0
 MOVE_TIMEOUT = 2.0
 
@@ -249,7 +250,9 @@ def main() -> None:
                 if counted:
                     startups.setdefault(f"{board.size}", []).append(took)
 
-    print_report(startups, moves, options.runs, options.terminal, TARGETS)
+    seen = READY.get(options.ready, f"/{options.ready}/ on screen")
+    heading = f"Start-up in a {options.terminal} pty, launch to {seen}"
+    print_report(heading, startups, moves, options.runs, TARGETS)
 
 
 if __name__ == "__main__":

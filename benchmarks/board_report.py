@@ -33,15 +33,15 @@ def median(values: Sequence[float | None]) -> float | None:
 
 
 def print_report(
+    heading: str,
     startups: Mapping[str, Sequence[float | None]],
     moves: Mapping[int, Sequence[Move | None]],
     runs: int,
-    terminal: str,
     targets: Mapping[int, float],
 ) -> None:
     """Print the start-up table and the move table."""
     baseline = median(startups["minimal"])
-    print(f"Start-up in a {terminal} pty, launch to cards on screen, {runs} runs")
+    print(f"{heading}, {runs} runs")
     print(f"{'':22}{'median':>9}{'fastest':>9}{'slowest':>9}{'x minimal':>11}  target")
     for label, values in startups.items():
         print(_startup_row(label, values, baseline, targets))
