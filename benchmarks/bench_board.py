@@ -48,7 +48,11 @@ CTRL_P = b"\x10"
 ESCAPE = b"\x1b"
 PALETTE = "Search for commands"
 CARD_PREFIX = 10
-COUNT = r"{}\W{{0,3}}(\d[\d,]*)\b(?!\s*(?:days?|hours?|weeks?|months?|[dhw])\b)"
+# A stage's name, then its count after spaces, a colon or a bracket, but not a
+# time such as "applied 9 days ago" on a card.
+COUNT = r"{}[ \t]*[(:·]?[ \t]*(\d[\d,]*)\b(?![ \t]*(?:days?|hours?|weeks?|[dhw])\b)"
+# The status line and the footer change while a move is saved, whatever the keys do.
+UNWATCHED_ROWS = 3
 READY = {"card": "cards on screen", "column": "the first stage's count on screen"}
 STARTUP_TIMEOUT = 60.0
 MOVE_TIMEOUT = 2.0
@@ -145,10 +149,11 @@ def probe_move(terminal: Terminal, board: Board, keys: Sequence[str]) -> Move | 
 
     # The next keys go in at once, while the move is most likely still being saved.
     terminal.drain(limit=0.05)
-    screen = terminal.snapshot()
+    board_rows = range(terminal.screen.lines - UNWATCHED_ROWS)
+    screen = terminal.snapshot(board_rows)
     pressed = terminal.send(DOWN)
     answered = terminal.wait_for(
-        lambda shown: shown.snapshot() != screen, MOVE_TIMEOUT, watch.check
+        lambda shown: shown.snapshot(board_rows) != screen, MOVE_TIMEOUT, watch.check
     )
     opened = terminal.send(CTRL_P)
     palette = terminal.wait_for(text_visible(PALETTE), MOVE_TIMEOUT, watch.check)

@@ -89,12 +89,12 @@ class Terminal:
         """The screen's text as one string, rows joined by newlines."""
         return "\n".join(self.screen.display)
 
-    def snapshot(self) -> tuple[tuple[object, ...], ...]:
-        """The screen's characters and their styles, to tell whether it changed."""
+    def snapshot(self, rows: range | None = None) -> tuple[tuple[object, ...], ...]:
+        """The characters and styles of `rows` (all by default), to compare later."""
         buffer = self.screen.buffer
         return tuple(
             tuple(buffer[row][column] for column in range(self.screen.columns))
-            for row in range(self.screen.lines)
+            for row in rows or range(self.screen.lines)
         )
 
     def send(self, keys: bytes) -> float:

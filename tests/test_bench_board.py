@@ -40,9 +40,9 @@ def test_stage_counts_are_read_beside_the_first_mention_of_each_stage(
     bench: ModuleType,
 ) -> None:
     text = (
-        "Applied (4,000)   Under Review 800   Phone Screen · 12\n"
+        "1 Applied       4,000  2 Under Review (800)  3 Phone Screen · 12\n"
         "Northwind 3  applied 9 days ago\n"
-        "Offer: 7"
+        "Offer: 7   Rejected 3 d ago"
     )
     stages = ("Applied", "Under Review", "Phone Screen", "Offer", "Rejected")
 
