@@ -1,4 +1,4 @@
-"""The settings file: time zone, holidays, follow-up timings, theme and keys.
+"""The settings file: time zone, holidays, follow-up timings, theme, keys, your name.
 
 The file is TOML in the user's config folder (`paths.settings_path()`). It need
 not exist: every setting has a default, and `default_settings_toml` writes them
@@ -21,7 +21,7 @@ from jobtui.domain.rules import RuleSettings
 from jobtui.domain.times import local_zone
 
 DEFAULT_THEME = "textual-dark"
-TOP_LEVEL = ("timezone", "country", "subdivision", "theme")
+TOP_LEVEL = ("timezone", "country", "subdivision", "theme", "your_name")
 TABLES = ("follow_up", "keymap")
 
 
@@ -39,6 +39,7 @@ class Settings:
     rules: RuleSettings = field(default_factory=RuleSettings)
     theme: str = DEFAULT_THEME
     keymap: dict[str, str] = field(default_factory=dict)
+    your_name: str | None = None
 
     def __post_init__(self) -> None:
         zone = local_zone(self.timezone)
@@ -105,7 +106,15 @@ def settings_from(data: dict[str, Any]) -> Settings:
     # timings in range and, in Settings itself, a time zone that exists.
     BusinessCalendar(country, subdivision)
     rules = RuleSettings(**_follow_up(data))
-    return Settings(timezone, country, subdivision, rules, theme, _keymap(data))
+    return Settings(
+        timezone,
+        country,
+        subdivision,
+        rules,
+        theme,
+        _keymap(data),
+        _text(data, "your_name"),
+    )
 
 
 def _text(data: dict[str, Any], key: str) -> str | None:
@@ -174,6 +183,9 @@ def default_settings_toml() -> str:
         "",
         "# The board's colour theme.",
         f'theme = "{DEFAULT_THEME}"',
+        "",
+        "# The name you sign notes with; left out, templates leave [your name].",
+        '# your_name = "Sam Lee"',
         "",
         "# When each follow-up opens and is due. Days are days on your calendar;",
         "# the start is the application, their latest reply, the end of an",
