@@ -38,3 +38,8 @@ def settings_path() -> Path:
 def backups_dir(db_path: Path) -> Path:
     """The backups folder beside a database file."""
     return db_path.parent / "backups"
+
+
+def outbox_dir(db_path: Path) -> Path:
+    """The folder beside a database file where notes are saved as .eml files."""
+    return db_path.parent / "outbox"
