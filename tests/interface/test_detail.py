@@ -72,6 +72,20 @@ async def test_every_field_of_the_application_is_shown() -> None:
     }
 
 
+async def test_the_summary_says_how_long_in_the_stage_and_since_what_happened() -> None:
+    interviewing = showing("Kestrel Security")
+    async with interviewing.run_test(size=SIZE):
+        kestrel = section(interviewing, "detail-summary")
+    just_applied = showing("Harbor Logistics")
+    async with just_applied.run_test(size=SIZE):
+        harbor = section(just_applied, "detail-summary")
+
+    assert kestrel == [
+        "In Interviewing for 12 days · applied 4 weeks ago · last activity 4 h ago"
+    ]
+    assert harbor == ["In Applied for 2 weeks · last activity 2 weeks ago"]
+
+
 async def test_contacts_and_interviews_with_what_was_discussed_are_shown() -> None:
     app = showing("Kestrel Security")
     async with app.run_test(size=SIZE):

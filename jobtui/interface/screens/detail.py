@@ -14,13 +14,12 @@ from textual.widgets import Footer, Static
 
 from jobtui.domain.forms import Zone
 from jobtui.domain.history import describe_event, span_for, stage_spans
-from jobtui.domain.model import Application, Interview, Offer, StageChange
-from jobtui.domain.rules import OPEN, OVERDUE, Window
+from jobtui.domain.model import Application, Interview, Kind, Offer, StageChange
+from jobtui.domain.rules import OPEN, Window
 from jobtui.domain.times import describe_span, format_local
 from jobtui.domain.wording import window_phrase
 
 NOTHING = Content.styled("—", "dim")
-STATE_WORDS = {OPEN: "open now", OVERDUE: "overdue"}
 
 
 class DetailScreen(ModalScreen[str | None]):
@@ -95,7 +94,12 @@ class DetailScreen(ModalScreen[str | None]):
         app = self.application
         with VerticalScroll(id="detail") as panel:
             panel.border_title = f"{app.company} — {app.role}"
-            yield Static(self._summary(), classes="detail--summary", markup=False)
+            yield Static(
+                self._summary(),
+                classes="detail--summary",
+                id="detail-summary",
+                markup=False,
+            )
             yield self._heading("Next follow-up")
             yield Static(self._window(), classes="detail--window", id="detail-window")
             yield self._heading("Application")
@@ -134,21 +138,25 @@ class DetailScreen(ModalScreen[str | None]):
     def _summary(self) -> str:
         app = self.application
         since = app.stage_since()
-        parts = [
-            f"{app.stage} for {describe_span(self.now.timestamp() - since.timestamp())}"
-        ]
-        if app.applied is not None:
+        parts = [f"In {app.stage} for {self._span(since, self.now)}"]
+        if app.applied is not None and app.applied != since:
             parts.append(f"applied {self._ago(app.applied)}")
         parts.append(f"last activity {self._ago(app.last_activity)}")
         return " · ".join(parts)
+
+    @staticmethod
+    def _span(start: DateTime, end: DateTime) -> str:
+        return describe_span(max(0.0, end.timestamp() - start.timestamp()))
 
     def _window(self) -> Content:
         window = self.window
         if window is None:
             return Content.styled("No follow-up is expected now.", "dim")
-        state = STATE_WORDS.get(window.state(self.now), "not open yet")
+        # The phrase says "opens in" or "overdue" itself; "due in" needs the word.
+        is_open = window.state(self.now) == OPEN and window.kind is not Kind.MOVE_ON
+        state = "  (open now)" if is_open else ""
         lines = [
-            Content.assemble((window_phrase(window, self.now), "bold"), f"  ({state})"),
+            Content.assemble((window_phrase(window, self.now), "bold"), state),
             Content(window.reason),
             Content.styled(
                 f"opens {self._when(window.opens)} · due {self._when(window.due)}",
