@@ -59,20 +59,8 @@ class ApplicationCommands(Provider):
     """Board actions from the active bindings, and applications by company or role."""
 
     async def startup(self) -> None:
-        """Take the applications once, as the palette opens."""
-        app = self.app
-        self._applications: list[Command] = []
-        if not isinstance(app, BoardApp):
-            app.log.warning("ApplicationCommands: the app has no workspace to search")
-            return
-        for application in app.workspace.applications():
-            self._applications.append(
-                Command(
-                    f"{application.company} — {application.role}",
-                    f"Go to this application, in {application.stage}",
-                    partial(app.go_to_application, application.id),
-                )
-            )
+        """Nothing is read yet: the applications wait for the first search."""
+        self._applications: list[Command] | None = None
 
     async def discover(self) -> Hits:
         """Every action, for the palette before anything is typed."""
@@ -86,11 +74,26 @@ class ApplicationCommands(Provider):
             if (score := matcher.match(command.title)) > 0:
                 yield _hit(score, matcher.highlight(command.title), command)
 
+        if self._applications is None:
+            self._applications = list(self._go_to_commands())
         for index, command in enumerate(self._applications, 1):
             if (score := matcher.match(command.title)) > 0:
                 yield _hit(score, matcher.highlight(command.title), command)
             if index % MATCHES_BETWEEN_PAUSES == 0:
                 await asyncio.sleep(0)
+
+    def _go_to_commands(self) -> Iterator[Command]:
+        """A "go to" command for each application, by company and role."""
+        app = self.app
+        if not isinstance(app, BoardApp):
+            app.log.warning("ApplicationCommands: the app has no workspace to search")
+            return
+        for application in app.workspace.applications():
+            yield Command(
+                f"{application.company} — {application.role}",
+                f"Go to this application, in {application.stage}",
+                partial(app.go_to_application, application.id),
+            )
 
     def _actions(self) -> Iterator[Command]:
         """Each enabled, described binding where the palette was opened, once."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pendulum
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.command import CommandList, DiscoveryHit
+from textual.command import CommandList, DiscoveryHit, Hit
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -93,6 +93,13 @@ async def discovered(app: App[None]) -> list[DiscoveryHit]:
     return [hit async for hit in provider.discover()]
 
 
+async def searched(app: App[None], query: str) -> list[Hit]:
+    """What the provider finds for `query`."""
+    provider = ApplicationCommands(app.screen)
+    await provider.startup()
+    return [hit async for hit in provider.search(query)]
+
+
 async def test_typing_part_of_a_company_goes_to_that_application() -> None:
     app = BoardStub(APPLICATIONS)
     async with app.run_test() as pilot:
@@ -141,5 +148,6 @@ async def test_an_app_without_a_workspace_still_offers_its_actions() -> None:
 
     app = Bare()
     async with app.run_test():
-        titles = [hit.text for hit in await discovered(app)]
-    assert titles == ["Ring the bell"]
+        listed = [hit.text for hit in await discovered(app)]
+        found = [hit.text for hit in await searched(app, "ring")]
+    assert listed == found == ["Ring the bell"]
