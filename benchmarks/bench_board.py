@@ -51,8 +51,9 @@ CARD_PREFIX = 10
 # A stage's name, then its count after spaces, a colon or a bracket, but not a
 # time such as "applied 9 days ago" on a card.
 COUNT = r"{}[ \t]*[(:·]?[ \t]*(\d[\d,]*)\b(?![ \t]*(?:days?|hours?|weeks?|[dhw])\b)"
-# The status line and the footer change while a move is saved, whatever the keys do.
-UNWATCHED_ROWS = 3
+# The bottom rows change after a move whatever the keys do: the status line says
+# "saving…", and a notification slides in above it and the footer.
+UNWATCHED_ROWS = 8
 READY = {"card": "cards on screen", "column": "the first stage's count on screen"}
 STARTUP_TIMEOUT = 60.0
 MOVE_TIMEOUT = 2.0
@@ -191,12 +192,16 @@ def time_startup(
 
 
 def child_env(config: Path) -> dict[str, str]:
-    """The environment for the measured processes: no user settings, no size hints."""
+    """The environment for the measured processes: no user settings, no size hints.
+
+    Bytecode may be written, so that after the warm-up round neither app spends
+    its start-up compiling, as neither would once installed.
+    """
+    left_out = ("COLUMNS", "LINES", "JOBTUI_DB", "PYTHONDONTWRITEBYTECODE")
     env = {
         name: value
         for name, value in os.environ.items()
-        if name not in ("COLUMNS", "LINES", "JOBTUI_DB")
-        and not name.startswith("TEXTUAL")
+        if name not in left_out and not name.startswith("TEXTUAL")
     }
     env.update(TERM="xterm-256color", JOBTUI_CONFIG_DIR=str(config))
     return env

@@ -99,10 +99,16 @@ def _move_row(size: int, sampled: Sequence[Move | None]) -> str:
         f"{_ms(median([move.palette for move in seen]), 8)}"
         f"{_ms(median([move.saved for move in seen]), 8)}"
     )
-    beaten = [move.cursor_before_saved for move in seen]
-    known = [value for value in beaten if value is not None]
+    during = [move.cursor_before_saved for move in seen]
+    known = [value for value in during if value is not None]
     if known:
-        row += f"  cursor answered during the save in {sum(known)} of {len(known)}"
+        row += (
+            f"\n{'':22}cursor key answered while saving: {sum(known)} of {len(known)}"
+        )
+    late = [m for m in seen if m.saved is not None and m.drawn is not None]
+    if late:
+        saved_first = sum(1 for move in late if move.saved <= move.drawn)
+        row += f"; saved before the move was drawn: {saved_first} of {len(late)}"
     return row
 
 
