@@ -216,5 +216,7 @@ def _exec_in_child(
         size = struct.pack("HHHH", rows, columns, 0, 0)
         fcntl.ioctl(0, termios.TIOCSWINSZ, size)
         os.execve(command[0], list(command), env)
+    except OSError as error:
+        os.write(2, f"cannot run {command[0]}: {error}\r\n".encode())
     finally:
         os._exit(127)
