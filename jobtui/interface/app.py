@@ -1,51 +1,114 @@
-"""The Textual app. Until the kanban board lands, it shows the pipeline in summary."""
+"""The Textual app: the board over one store, with the user's theme and keys.
+
+The app opens the workspace (applications in memory, written in the background)
+and shows the board screen. A second board on the same file is refused before
+the app starts: the command line holds the writer lock and reports who has it.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from collections.abc import Callable
+from dataclasses import replace
 
-from jobtui.domain.rules import due_items
-from jobtui.domain.settings import Settings
+from pendulum import DateTime
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from jobtui.domain.errors import JobtuiError
+from jobtui.domain.settings import DEFAULT_THEME, Settings
 from jobtui.domain.store import Store
 from jobtui.domain.times import utc_now
+from jobtui.domain.uistate import UiState, load_ui_state, save_ui_state
+from jobtui.domain.workspace import Workspace
+from jobtui.interface.commands import ApplicationCommands
+from jobtui.interface.keymap import apply_keymap
+from jobtui.interface.screens.board import BoardScreen
 
 
 class JobtuiApp(App[None]):
-    """jobtui's terminal interface over one store."""
+    """jobtui's board over one store.
+
+    Args:
+        store: the store, opened for writing.
+        settings: the user's settings.
+        clock: the current time; tests pass a clock they can move.
+    """
 
     CSS_PATH = "jobtui.tcss"
     TITLE = "jobtui"
+    COMMANDS = App.COMMANDS | {ApplicationCommands}
     BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
 
-    def __init__(self, *, store: Store, settings: Settings) -> None:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        settings: Settings,
+        clock: Callable[[], DateTime] = utc_now,
+    ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
+        self.clock = clock
+        self.ui_state = load_ui_state()
+        self.workspace = Workspace(store, clock=clock, on_error=self._write_failed)
+        self.board_screen: BoardScreen | None = None
+        self._theme_ready = False
 
-    def compose(self) -> ComposeResult:
-        """A summary line per stage and the count of follow-ups due."""
-        yield Header()
-        yield Static(self._summary(), id="summary")
-        yield Static(f"data file: {self.store.path}", id="status")
-        yield Footer()
-
-    def _summary(self) -> str:
-        stages = self.store.stages()
-        applications = self.store.applications()
-        lines = []
-        for stage in stages:
-            count = sum(1 for app in applications if app.stage == stage.name)
-            state = " (closed)" if stage.closed else ""
-            lines.append(f"{stage.name}{state}: {count}")
-        due = due_items(
-            applications,
-            utc_now(),
-            stages=stages,
-            settings=self.settings.rules,
-            calendar=self.settings.calendar(),
+    def get_default_screen(self) -> Screen[None]:
+        """The board."""
+        self.board_screen = BoardScreen(
+            self.workspace,
+            self.settings,
+            clock=self.clock,
+            closed_mode=self.ui_state.closed_stages,
         )
-        lines += ["", f"Follow-ups due: {len(due)}"]
-        lines += ["", "The kanban board arrives with the board issue."]
-        return "\n".join(lines)
+        return self.board_screen
+
+    def on_mount(self) -> None:
+        """Apply the remembered (or configured) theme and the user's keys."""
+        for theme in (self.ui_state.theme, self.settings.theme, DEFAULT_THEME):
+            if theme in self.available_themes:
+                self.theme = theme
+                break
+        else:
+            self.notify(f"Unknown theme {self.settings.theme!r}", severity="warning")
+        self._theme_ready = True
+        if self.settings.keymap:
+            apply_keymap(self, self.settings.keymap)
+
+    def on_unmount(self) -> None:
+        """Finish every pending write before the store is closed."""
+        self.workspace.close()
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember a theme the user chose."""
+        if self._theme_ready and theme != self.ui_state.theme:
+            self.remember(theme=theme)
+
+    def remember(self, **changes: str) -> None:
+        """Change the remembered state and write it, off the main thread."""
+        self.ui_state = state = replace(self.ui_state, **changes)
+        self.run_worker(
+            lambda: self._save_state(state),
+            thread=True,
+            group="ui-state",
+            exit_on_error=False,
+        )
+
+    def go_to_application(self, app_id: str) -> None:
+        """Show one application on the board, focused (for the command palette)."""
+        if self.board_screen is not None:
+            self.board_screen.go_to(app_id)
+
+    def _save_state(self, state: UiState) -> None:
+        try:
+            save_ui_state(state)
+        except JobtuiError as error:
+            self.log.warning(f"the board's state was not remembered: {error}")
+
+    def _write_failed(self, error: Exception) -> None:
+        """Called on the writer thread: hand the failure to the board screen."""
+        if self.board_screen is not None:
+            self.board_screen.post_message(BoardScreen.WriteFailed(error))

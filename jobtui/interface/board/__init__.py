@@ -1,0 +1,1 @@
+"""The board widget and what it draws: cards, columns, the status line."""

@@ -1,0 +1,139 @@
+"""The board over time and trouble: live highlight, saving, failed writes, theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jobtui.domain.errors import DatabaseError
+from jobtui.domain.store import Store
+from jobtui.domain.uistate import load_ui_state
+from jobtui.interface.app import JobtuiApp
+from jobtui.interface.board.cards import Urgency
+from jobtui.interface.board.status import StatusLine
+from tests.interface.board_support import (
+    SIZE,
+    Clock,
+    board_app,
+    board_of,
+    column,
+    companies,
+    demo_store,
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    """The demo's applications in a store of their own."""
+    store = demo_store(tmp_path)
+    yield store
+    store.close()
+
+
+def card_named(app: JobtuiApp, company: str):
+    board = board_of(app)
+    return next(
+        c for c in board.model.cards.values() if c.application.company == company
+    )
+
+
+def line_of(app: JobtuiApp, stage: str, company: str, row: int) -> str:
+    """The text of one line of a company's card as the column draws it."""
+    cards = column(app, stage).list
+    index = companies(app, stage).index(company)
+    return cards.render_line(index * 6 + row - cards.scroll_offset.y).text
+
+
+def status_text(app: JobtuiApp) -> str:
+    return str(app.query_one(StatusLine).render())
+
+
+async def test_a_window_that_opens_while_the_board_is_open_lights_up(
+    store: Store,
+) -> None:
+    clock = Clock()
+    app = board_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "· follow-up opens in 1 day" in line_of(
+            app, "Applied", "Pinecrest Travel", 4
+        )
+        due_before = board_of(app).model.due_count
+
+        clock.now = card_named(app, "Pinecrest Travel").window.opens.add(minutes=1)
+        board_of(app).tick()
+        await pilot.pause()
+
+        assert card_named(app, "Pinecrest Travel").urgency is Urgency.OPEN
+        assert "○ follow-up due in" in line_of(app, "Applied", "Pinecrest Travel", 4)
+        assert board_of(app).model.due_count > due_before
+        assert f"{board_of(app).model.due_count} follow-ups due" in status_text(app)
+
+
+async def test_a_timer_waits_for_the_exact_instant_a_window_turns(
+    store: Store,
+) -> None:
+    clock = Clock()
+    app = board_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        board = board_of(app)
+        # The thank-you to Orchard Pay is due at 13:06, four hours on.
+        clock.now = clock.now.add(hours=4, minutes=5, seconds=50)
+        board.tick()
+        assert "● thank-you due in 1 min" in line_of(
+            app, "Phone Screen", "Orchard Pay", 4
+        )
+        assert board._turn_timer is not None  # due in ten seconds: a timer waits
+        assert board.model.next_turn() - clock.now.timestamp() == 10
+
+        clock.advance(seconds=10)
+        board.tick()
+        await pilot.pause()
+        assert card_named(app, "Orchard Pay").urgency is Urgency.OVERDUE
+        assert "▲ thank-you overdue" in line_of(app, "Phone Screen", "Orchard Pay", 4)
+
+
+async def test_the_status_line_counts_what_is_due_and_names_the_file(
+    store: Store,
+) -> None:
+    app = board_app(store)
+    async with app.run_test(size=SIZE):
+        text = status_text(app)
+        assert "12 follow-ups due" in text
+        assert "1 to move on?" in text
+        assert str(store.path) in text
+
+
+async def test_a_failed_write_is_reported_and_the_board_shows_the_file(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = board_app(store)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise DatabaseError("the disk is full")
+
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr(store, "save", refuse)
+        await pilot.press("shift+right")
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if "Harbor Logistics" in companies(app, "Applied"):
+                break
+        assert "Harbor Logistics" in companies(app, "Applied")
+        assert any("the disk is full" in n.message for n in app._notifications)
+        monkeypatch.undo()
+
+
+async def test_the_chosen_theme_is_remembered_for_the_next_run(
+    store: Store,
+) -> None:
+    app = board_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert load_ui_state().theme == "nord"
+
+    again = board_app(store)
+    async with again.run_test(size=SIZE):
+        assert again.theme == "nord"
