@@ -8,7 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jobtui.domain.errors import InputError
-from jobtui.domain.times import describe_span, from_iso, parse_when, to_iso
+from jobtui.domain.times import (
+    describe_span,
+    format_local,
+    from_iso,
+    parse_when,
+    seconds_since_epoch,
+    to_iso,
+)
 
 BERLIN = pendulum.timezone("Europe/Berlin")
 NEW_YORK = pendulum.timezone("America/New_York")
@@ -135,3 +142,36 @@ def test_a_bad_stored_time_names_its_place() -> None:
 )
 def test_spans_are_described_in_the_largest_unit(seconds: float, text: str) -> None:
     assert describe_span(seconds) == text
+
+
+SHOWN_ZONES = [
+    pendulum.UTC,
+    BERLIN,
+    NEW_YORK,
+    pendulum.timezone("Asia/Kolkata"),
+    pendulum.timezone("Australia/Lord_Howe"),
+    pendulum.timezone("Pacific/Chatham"),
+    pendulum.FixedTimezone(-(3 * 3600 + 30 * 60)),
+]
+
+
+@given(
+    st.datetimes(
+        min_value=pendulum.datetime(1990, 1, 1).naive(),
+        max_value=pendulum.datetime(2090, 1, 1).naive(),
+    ),
+    st.sampled_from(SHOWN_ZONES),
+    st.sampled_from(SHOWN_ZONES),
+)
+def test_times_show_as_pendulum_formats_them(moment, stored_in, shown_in) -> None:
+    aware = pendulum.instance(moment, tz="UTC").in_timezone(stored_in)
+    local = aware.in_timezone(shown_in)
+
+    assert format_local(aware, shown_in) == local.format("ddd D MMM YYYY HH:mm")
+    assert format_local(aware, shown_in, time=False) == local.format("ddd D MMM YYYY")
+    assert seconds_since_epoch(aware) == aware.timestamp()
+
+
+def test_a_time_shows_in_the_zone_asked_for() -> None:
+    assert format_local(NOW, BERLIN) == "Thu 3 Dec 2026 09:00"
+    assert format_local(NOW, NEW_YORK, time=False) == "Thu 3 Dec 2026"

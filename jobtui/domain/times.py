@@ -8,14 +8,27 @@ A date or time the user gives without an offset means their local time zone;
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta, tzinfo
+from datetime import timezone as fixed_zone
+from zoneinfo import ZoneInfo
 
 import pendulum
-from pendulum import DateTime, Duration
+from pendulum import DateTime, Duration, FixedTimezone, Timezone
 
 from jobtui.domain.errors import InputError
 
 UTC = pendulum.UTC
+Zone = Timezone | FixedTimezone
+
+# pendulum's English names, which its formatting uses unless told otherwise.
+WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_ABBREVIATIONS = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip
+
+_EPOCH = DateTime(1970, 1, 1, tzinfo=UTC)
+_plain_zones: dict[int, tuple[Zone, tzinfo]] = {}
 
 MONTHS = {
     name: number
@@ -243,13 +256,61 @@ def _parse_weekday(text: str, local_now: DateTime) -> DateTime | None:
     return _at_clock(local_now.add(days=shift), match["time"])
 
 
-def format_local(
-    moment: DateTime, zone: pendulum.Timezone, *, time: bool = True
-) -> str:
-    """A time as the user reads it: "Tue 3 Nov 2026 14:05" in their zone."""
-    local = moment.in_timezone(zone)
-    pattern = "ddd D MMM YYYY HH:mm" if time else "ddd D MMM YYYY"
-    return local.format(pattern)
+def format_local(moment: DateTime, zone: Zone, *, time: bool = True) -> str:
+    """A time as the user reads it: "Tue 3 Nov 2026 14:05" in their zone.
+
+    The same text as pendulum's `format("ddd D MMM YYYY HH:mm")`, which costs
+    several times as much and `jobtui due` shows hundreds of times.
+    """
+    local = datetime.fromtimestamp(seconds_since_epoch(moment), plain_zone(zone))
+    weekday = WEEKDAY_ABBREVIATIONS[local.weekday()]
+    month = MONTH_ABBREVIATIONS[local.month - 1]
+    day = f"{weekday} {local.day} {month} {local.year}"
+    if not time:
+        return day
+    return f"{day} {local.hour:02d}:{local.minute:02d}"
+
+
+def seconds_since_epoch(moment: datetime) -> float:
+    """`moment.timestamp()` for an aware time: the very same float, found faster.
+
+    A pendulum time asks its zone for the offset on every `timestamp()`; two
+    times in the same zone subtract without asking.
+    """
+    return datetime.__sub__(moment, _EPOCH).total_seconds()
+
+
+def add_elapsed(
+    moment: DateTime, *, hours: int = 0, minutes: int = 0, seconds: int = 0
+) -> DateTime:
+    """`moment.add(hours=…, minutes=…, seconds=…)`: elapsed time, not clock time.
+
+    For a time in UTC, as the model keeps them, plain addition gives the same
+    time at a fraction of the cost of pendulum's `add`.
+    """
+    if moment.tzinfo is UTC:
+        elapsed = timedelta(hours=hours, minutes=minutes, seconds=seconds)
+        return datetime.__add__(moment, elapsed)
+    return moment.add(hours=hours, minutes=minutes, seconds=seconds)
+
+
+def plain_zone(zone: Zone) -> tzinfo:
+    """The standard library's own object for a pendulum zone.
+
+    Plain datetimes in a plain zone convert and do wall-clock arithmetic several
+    times faster than pendulum's, with the same time zone data.
+    """
+    known = _plain_zones.get(id(zone))
+    if known is not None and known[0] is zone:
+        return known[1]
+
+    if isinstance(zone, Timezone):
+        plain: tzinfo = ZoneInfo(zone.name)
+    else:
+        plain = fixed_zone(timedelta(seconds=zone.offset))
+    # The zone is kept alive with its entry, so that its id is never reused.
+    _plain_zones[id(zone)] = (zone, plain)
+    return plain
 
 
 def describe_span(seconds: float) -> str:

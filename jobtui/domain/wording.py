@@ -6,7 +6,7 @@ from pendulum import DateTime
 
 from jobtui.domain.model import Kind
 from jobtui.domain.rules import OVERDUE, WAITING, Window
-from jobtui.domain.times import describe_span
+from jobtui.domain.times import describe_span, seconds_since_epoch
 
 
 def window_phrase(window: Window, now: DateTime) -> str:
@@ -28,4 +28,4 @@ def window_phrase(window: Window, now: DateTime) -> str:
 
 
 def _span(start: DateTime, end: DateTime) -> str:
-    return describe_span(end.timestamp() - start.timestamp())
+    return describe_span(seconds_since_epoch(end) - seconds_since_epoch(start))
