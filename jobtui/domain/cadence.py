@@ -15,16 +15,17 @@ Days are local calendar days in `RuleSettings.zone`; the functions here are pure
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from datetime import tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 import pendulum
 from pendulum import DateTime, FixedTimezone, Timezone
 
-from jobtui.domain.calendar import add_local_days
+from jobtui.domain.calendar import UTC, add_local_days
 from jobtui.domain.errors import InputError
 from jobtui.domain.model import (
     Application,
+    Event,
     FollowUp,
     Interview,
     Kind,
@@ -35,6 +36,7 @@ from jobtui.domain.model import (
 )
 
 CHASE_ORDER = (Kind.FOLLOWUP, Kind.SECOND_FOLLOWUP, Kind.FINAL_CHECKIN)
+_SHORTER_THAN_A_MONTH = timedelta(days=28)
 
 
 def _timing(default: int, help: str, low: int = 0, high: int = 3650) -> Any:
@@ -146,48 +148,57 @@ class Start:
 
 def find_start(application: Application, now: DateTime, stages: StageSet) -> Start:
     """The latest restart of the chase up to `now`."""
-    if application.applied is not None:
-        start = Start(application.applied, "you applied", "No reply")
-    else:
-        start = Start(application.created, "you added it", "No reply")
+    at = application.applied if application.applied is not None else application.created
+    restarted_by = None
 
     # An interview counts from its end, so events are not in restart order;
     # a later restart replaces the start, and so does a tie with a later event.
     for event in application.events:
-        candidate = _restart(event, now, stages)
-        if candidate is not None and candidate.at >= start.at:
-            start = candidate
-    return start
+        moment = _restart(event, now, stages)
+        if moment is not None and moment >= at:
+            at, restarted_by = moment, event
+
+    if restarted_by is None:
+        since = "you applied" if application.applied is not None else "you added it"
+        return Start(at, since, "No reply")
+    return _start_of(restarted_by, at)
 
 
-def _restart(event: object, now: DateTime, stages: StageSet) -> Start | None:
-    """The restart an event makes, if it has made one by `now`."""
+def _restart(event: object, now: DateTime, stages: StageSet) -> DateTime | None:
+    """When an event restarted the chase, if it has done so by `now`."""
     if isinstance(event, Interview):
         if event.at > now:
             return None
         ends = event.ends
-        return Start(ends, "the interview", event=event) if ends <= now else None
-    if isinstance(event, Reply) and event.at <= now:
-        return Start(event.at, "their last reply")
-    if isinstance(event, Offer) and event.at <= now:
-        return Start(event.at, "the offer", event=event)
+        return ends if ends <= now else None
+    if isinstance(event, (Reply, Offer)):
+        return event.at if event.at <= now else None
     if (
         isinstance(event, StageChange)
         and event.at <= now
         and _is_forward(event, stages)
     ):
-        return Start(event.at, f"the move to {event.to_stage}")
+        return event.at
     return None
+
+
+def _start_of(event: Event, at: DateTime) -> Start:
+    """The start an event made at `at`, as `_restart` found it."""
+    if isinstance(event, Interview):
+        return Start(at, "the interview", event=event)
+    if isinstance(event, Offer):
+        return Start(at, "the offer", event=event)
+    if isinstance(event, StageChange):
+        return Start(at, f"the move to {event.to_stage}")
+    return Start(at, "their last reply")
 
 
 def _is_forward(change: StageChange, stages: StageSet) -> bool:
     """Whether a stage change went to a later stage; an unknown stage never does."""
     if change.from_stage is None:
         return False
-    before, after = stages.find(change.from_stage), stages.find(change.to_stage)
-    if before is None or after is None:
-        return False
-    return stages.index(after.name) > stages.index(before.name)
+    before, after = stages.place(change.from_stage), stages.place(change.to_stage)
+    return before is not None and after is not None and after > before
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,10 +256,11 @@ def next_step(
 
     held = hold_back(opens, sent, settings)
     if held != opens:
-        due = due + (held - opens)
+        due = _shifted(due, held, opens)
 
+    # Giving way is never before `due`, so it need not be worked out sooner.
     gives_way = due
-    if kind is not Kind.FINAL_CHECKIN:
+    if now >= due and kind is not Kind.FINAL_CHECKIN:
         gives_way = max(due, _days(start, settings.give_up_days, settings))
     if now >= gives_way:
         return _move_on(gives_way, after, settings, unsent=kind)
@@ -296,9 +308,12 @@ def hold_back(
 
 def _crowded(sent: list[DateTime], moment: DateTime, settings: RuleSettings) -> bool:
     """Whether a chase at `moment` would put too many into one cadence period."""
+    size = settings.cadence_max + 1
+    if len(sent) + 1 < size:
+        return False
+
     times = sorted([*sent, moment])
     at = times.index(moment)
-    size = settings.cadence_max + 1
 
     # Too many means some run of `size` sends in a row, `moment` among them,
     # fits inside one period.
@@ -308,6 +323,19 @@ def _crowded(sent: list[DateTime], moment: DateTime, settings: RuleSettings) -> 
         ):
             return True
     return False
+
+
+def _shifted(moment: DateTime, later: DateTime, earlier: DateTime) -> DateTime:
+    """`moment + (later - earlier)`, as pendulum reckons it.
+
+    pendulum adds the months and years of a span as calendar months and years;
+    a span shorter than any month adds as elapsed time, which plain arithmetic
+    does many times faster.
+    """
+    span = datetime.__sub__(later, earlier)
+    if moment.tzinfo is UTC and timedelta(0) < span < _SHORTER_THAN_A_MONTH:
+        return datetime.__add__(moment, span)
+    return moment + (later - earlier)
 
 
 def _spacing(kind: Kind, settings: RuleSettings) -> tuple[int, int]:

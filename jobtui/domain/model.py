@@ -15,6 +15,7 @@ from typing import TypeVar
 from pendulum import DateTime
 
 from jobtui.domain.errors import InputError
+from jobtui.domain.times import add_elapsed
 
 
 class Kind(StrEnum):
@@ -78,18 +79,22 @@ class StageSet:
     """The user's stages in board order, looked up by name without regard to case."""
 
     stages: tuple[Stage, ...] = DEFAULT_STAGES
+    # Each stage's place by its name in any case: the rules look stages up for
+    # every application, too often to casefold every name each time.
+    _places: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.stages:
             raise InputError("stages", "at least one stage is needed")
-        seen: set[str] = set()
-        for stage in self.stages:
+        places: dict[str, int] = {}
+        for place, stage in enumerate(self.stages):
             key = stage.name.casefold()
             if not stage.name.strip():
                 raise InputError("stages", "a stage needs a name")
-            if key in seen:
+            if key in places:
                 raise InputError("stages", f"the stage {stage.name!r} appears twice")
-            seen.add(key)
+            places[key] = place
+        object.__setattr__(self, "_places", places)
 
     def __iter__(self) -> Iterator[Stage]:
         return iter(self.stages)
@@ -104,11 +109,12 @@ class StageSet:
 
     def find(self, name: str) -> Stage | None:
         """The stage called `name` (any case, spaces trimmed), or None."""
-        key = name.strip().casefold()
-        for stage in self.stages:
-            if stage.name.casefold() == key:
-                return stage
-        return None
+        place = self._places.get(name.strip().casefold())
+        return None if place is None else self.stages[place]
+
+    def place(self, name: str) -> int | None:
+        """The position on the board of the stage called `name` (as `find`), or None."""
+        return self._places.get(name.strip().casefold())
 
     def resolve(self, name: str, where: str = "stage") -> Stage:
         """The stage called `name`, or an InputError that lists the stages there are."""
@@ -120,11 +126,7 @@ class StageSet:
 
     def index(self, name: str) -> int:
         """The position of a stage on the board; unknown names sort last."""
-        key = name.casefold()
-        for position, stage in enumerate(self.stages):
-            if stage.name.casefold() == key:
-                return position
-        return len(self.stages)
+        return self._places.get(name.casefold(), len(self.stages))
 
     def is_closed(self, name: str) -> bool:
         """Whether the stage is closed; a stage that no longer exists counts as open."""
@@ -191,7 +193,7 @@ class Interview:
     @property
     def ends(self) -> DateTime:
         """When the interview ended (or will end)."""
-        return self.at.add(minutes=self.duration_minutes)
+        return add_elapsed(self.at, minutes=self.duration_minutes)
 
 
 @dataclass(slots=True, kw_only=True)

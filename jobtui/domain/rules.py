@@ -31,6 +31,7 @@ from jobtui.domain.calendar import (
     BusinessCalendar,
     add_local_days,
     end_of_local_day,
+    local_date,
     start_of_local_day,
 )
 from jobtui.domain.model import (
@@ -41,7 +42,12 @@ from jobtui.domain.model import (
     Offer,
     StageSet,
 )
-from jobtui.domain.times import describe_span, format_local
+from jobtui.domain.times import (
+    add_elapsed,
+    describe_span,
+    format_local,
+    seconds_since_epoch,
+)
 
 __all__ = [
     "OPEN",
@@ -149,8 +155,9 @@ def due_items(
         window = next_window(
             application, now, stages=stages, settings=settings, calendar=calendar
         )
-        if window is not None and window.state(now) != WAITING:
-            items.append(DueItem(application, window, window.state(now)))
+        state = WAITING if window is None else window.state(now)
+        if window is not None and state != WAITING:
+            items.append(DueItem(application, window, state))
 
     items.sort(
         key=lambda item: (
@@ -167,7 +174,7 @@ def offer_decision_date(
     offered_or_replied_at: DateTime, settings: RuleSettings, calendar: BusinessCalendar
 ) -> Date:
     """The decision date to ask for: the longest timeline, in business days, on."""
-    day = offered_or_replied_at.in_timezone(settings.zone).date()
+    day = local_date(offered_or_replied_at, settings.zone)
     return calendar.add_business_days(day, settings.decision_max_business_days)
 
 
@@ -246,7 +253,7 @@ def _after_interview(
         )
     else:
         # "The day after" is a day on the user's own calendar, from its start.
-        decided = interview.decision_by.in_timezone(settings.zone).date()
+        decided = local_date(interview.decision_by, settings.zone)
         opens = max(ends, start_of_local_day(decided.add(days=1), settings.zone))
         fact = f"They meant to decide by {_date(interview.decision_by, settings)}"
         advice = "asking where things stand is fair from the day after"
@@ -272,16 +279,19 @@ def _thank_you(
     else:
         fact = f"Your interview{who} ended {_span(ends, now)} ago"
         advice = f"a thank-you is usual within {hours} hours"
-    return Window(Kind.THANK_YOU, ends, ends.add(hours=hours), f"{fact}; {advice}.")
+    due = add_elapsed(ends, hours=hours)
+    return Window(Kind.THANK_YOU, ends, due, f"{fact}; {advice}.")
 
 
 def _coming_interview(application: Application, now: DateTime) -> Interview | None:
     """The first interview not yet over at `now` that has had no thank-you."""
     # Seconds since the epoch: pendulum's arithmetic is slow for a loop that
     # runs over every interview of every application.
-    moment = now.timestamp()
-    for interview in application.events_of(Interview):
-        ends = interview.at.timestamp() + interview.duration_minutes * 60
+    moment = seconds_since_epoch(now)
+    for interview in application.events:
+        if not isinstance(interview, Interview):
+            continue
+        ends = seconds_since_epoch(interview.at) + interview.duration_minutes * 60
         if ends <= moment:
             continue
         if not _answered(application, Kind.THANK_YOU, interview.at, now):
@@ -300,7 +310,7 @@ def _after_offer(
     if _answered(application, Kind.OFFER_REPLY, offer.at, now):
         return None
 
-    day = offer.at.in_timezone(settings.zone).date()
+    day = local_date(offer.at, settings.zone)
     by = calendar.add_business_days(day, settings.offer_reply_business_days)
     due = end_of_local_day(by, settings.zone)
     spread = (
@@ -318,10 +328,10 @@ def _answered(
     application: Application, kind: Kind, since: DateTime, now: DateTime
 ) -> bool:
     """Whether a note of `kind` went out from `since` up to `now`."""
-    return any(
-        since <= note.at <= now and note.kind is kind
-        for note in application.events_of(FollowUp)
-    )
+    for note in application.events:
+        if isinstance(note, FollowUp) and since <= note.at <= now and note.kind is kind:
+            return True
+    return False
 
 
 def _days(moment: DateTime, days: int, settings: RuleSettings) -> DateTime:
@@ -333,7 +343,7 @@ def _date(moment: DateTime, settings: RuleSettings) -> str:
 
 
 def _span(since: DateTime, now: DateTime) -> str:
-    return describe_span(now.timestamp() - since.timestamp())
+    return describe_span(seconds_since_epoch(now) - seconds_since_epoch(since))
 
 
 def _days_words(days: int) -> str:
