@@ -45,3 +45,15 @@ def test_a_failed_editor_leaves_the_text_as_it_was() -> None:
         return False
 
     assert edit_in_file("Hi Dana,", editor) is None
+
+
+def test_an_editor_that_cannot_start_is_reported_and_the_file_removed() -> None:
+    seen: list[Path] = []
+
+    def missing(path: Path) -> bool:
+        seen.append(path)
+        raise FileNotFoundError(2, "No such file or directory", "nano")
+
+    with pytest.raises(FileNotFoundError):
+        edit_in_file("Hi Dana,", missing)
+    assert not seen[0].exists()

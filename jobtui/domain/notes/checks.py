@@ -24,18 +24,13 @@ Everything here is pure: the same text and arguments give the same findings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from pendulum import DateTime
 
 from jobtui.domain.calendar import BusinessCalendar
 from jobtui.domain.model import Application, FollowUp, Interview, Kind, StageSet
-from jobtui.domain.notes.reading import (
-    Reading,
-    content_lines,
-    find_placeholders,
-    read_body,
-)
+from jobtui.domain.notes.likeness import has_own_words, is_alike, note_words
+from jobtui.domain.notes.reading import Reading, find_placeholders, read_body
 from jobtui.domain.notes.tone import is_selling, keywords, mentions, pressure_phrases
 from jobtui.domain.rules import RuleSettings, chase_count, next_window
 from jobtui.domain.times import format_local
@@ -55,7 +50,6 @@ REPEAT_SIMILARITY = 0.9
 REPEAT_MIN_WORDS = 5
 TEMPLATE_SIMILARITY = 0.85
 BULLETS_FOR_A_PITCH = 3
-_PUNCTUATION = ".,;:!?\"'()[]“”‘’…—–-"
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight")
 _ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh")
 
@@ -112,6 +106,17 @@ def check_note(
     return [finding for finding in found if finding is not None]
 
 
+def a_kind(kind: Kind) -> str:
+    """The kind with its article, as a sentence says it: "an offer reply"."""
+    article = "an" if kind.label[:1] in "aeiou" else "a"
+    return f"{article} {kind.label}"
+
+
+def length_rule(kind: Kind) -> str:
+    """How long a note of `kind` should be, in words: "three to five sentences"."""
+    return _range(*LENGTHS[kind])
+
+
 def blocking(findings: list[Finding]) -> list[Finding]:
     """The findings that keep a note from being marked sent."""
     return [finding for finding in findings if finding.blocks]
@@ -133,14 +138,14 @@ def _length(reading: Reading, kind: Kind) -> Finding | None:
         return Finding(
             "too_long",
             ADVICE,
-            f"{_sentences(count)}; a {kind.label} reads best at {_range(low, high)}.",
+            f"{_sentences(count)}; {a_kind(kind)} reads best at {_range(low, high)}.",
         )
     if count < low:
         so_far = f"{_sentences(count)} so far" if count else "Nothing written yet"
         return Finding(
             "too_short",
             ADVICE,
-            f"{so_far}; a {kind.label} needs {_range(low, high)}.",
+            f"{so_far}; {a_kind(kind)} needs {_range(low, high)}.",
         )
     return None
 
@@ -148,21 +153,15 @@ def _length(reading: Reading, kind: Kind) -> Finding | None:
 def _repeats(
     text: str, application: Application, now: DateTime, settings: RuleSettings
 ) -> Finding | None:
-    words = _words(text)
+    words = note_words(text)
     if len(words) < REPEAT_MIN_WORDS:
         return None
 
     for sent in reversed(application.events_of(FollowUp)):
         if sent.at > now or not sent.text.strip():
             continue
-        earlier = _words(sent.text)
-        matcher = SequenceMatcher(None, words, earlier, autojunk=False)
-        # The cheap upper bounds rule most notes out before the real ratio.
-        if matcher.real_quick_ratio() < REPEAT_SIMILARITY:
-            continue
-        if matcher.quick_ratio() < REPEAT_SIMILARITY:
-            continue
-        if matcher.ratio() >= REPEAT_SIMILARITY:
+        earlier = note_words(sent.text)
+        if is_alike(words, earlier, REPEAT_SIMILARITY):
             how = "the same as" if words == earlier else "nearly the same as"
             day = format_local(sent.at, settings.zone, time=False)
             return Finding(
@@ -200,7 +199,7 @@ def _selling(reading: Reading, kind: Kind) -> Finding | None:
         return Finding(
             "selling",
             ADVICE,
-            f"{_sentences(pitches)} argue for hiring you; a {kind.label} is a "
+            f"{_sentences(pitches)} argue for hiring you; {a_kind(kind)} is a "
             "nudge, not a second cover letter.",
         )
     return None
@@ -219,7 +218,10 @@ def _not_specific(
     names = [application.company, application.role, interview.with_whom]
     recorded = keywords(interview.notes, ignore=names)
     # With nothing recorded, the template's own sentences are what to avoid.
-    specific = mentions(text, recorded) if recorded else _has_own_words(text, template)
+    if recorded:
+        specific = mentions(text, recorded)
+    else:
+        specific = has_own_words(text, template, TEMPLATE_SIMILARITY)
     if specific:
         return None
     return Finding(
@@ -272,39 +274,6 @@ def _move_on(
         "After this much silence the answer is usually no; consider closing "
         "the application instead of writing again.",
     )
-
-
-def _has_own_words(text: str, template: str) -> bool:
-    """Whether some sentence of the note is not the template's general wording.
-
-    Without a template to compare with, any text counts as the user's own.
-    """
-    if not template.strip():
-        return bool(read_body(text).sentences)
-    general = [
-        _words(sentence)
-        for sentence in read_body(template).sentences
-        if not find_placeholders(sentence)
-    ]
-    for sentence in read_body(text).sentences:
-        words = _words(sentence)
-        if not any(
-            SequenceMatcher(None, words, stock, autojunk=False).ratio()
-            >= TEMPLATE_SIMILARITY
-            for stock in general
-        ):
-            return True
-    return False
-
-
-def _words(text: str) -> list[str]:
-    """The note's words in lower case, greeting and sign-off left out."""
-    words = (
-        word.strip(_PUNCTUATION)
-        for line in content_lines(text)
-        for word in line.split()
-    )
-    return [word.casefold() for word in words if word]
 
 
 def _listed(items: list[str]) -> str:

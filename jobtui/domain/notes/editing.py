@@ -36,7 +36,8 @@ def edit_in_file(text: str, edit: Callable[[Path], bool]) -> str | None:
 
     `edit` runs the editor on the file and says whether it succeeded; when it
     did not, the result is None and the text is as it was. The temp file is
-    private to the user and removed afterwards.
+    private to the user and removed afterwards. What `edit` raises (an editor
+    that is not installed, say) passes through.
 
     Raises:
         InputError: the temp file cannot be written or read back.
@@ -44,17 +45,21 @@ def edit_in_file(text: str, edit: Callable[[Path], bool]) -> str | None:
     ended = text.endswith("\n")
     try:
         handle, name = tempfile.mkstemp(prefix="jobtui-note-", suffix=".txt")
-    except OSError as error:
-        raise InputError("temp file", f"cannot be made ({error.strerror})") from error
-    path = Path(name)
-    try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text if ended else text + "\n")
+    except OSError as error:
+        raise InputError(
+            "temp file", f"cannot be written ({error.strerror})"
+        ) from error
+
+    path = Path(name)
+    try:
         if not edit(path):
             return None
-        edited = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot be read back ({error})") from error
+        try:
+            edited = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(str(path), f"cannot be read back ({error})") from error
     finally:
         with suppress(OSError):
             path.unlink()
