@@ -1,5 +1,5 @@
 """Run the command line with `python -m jobtui`."""
 
-from jobtui.cli.main import main
+from jobtui.cli.process import run
 
-main()
+run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import tempfile
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from jobtui.domain.storage import Store
 
 def open_board(env: Env) -> None:
     """Run the board on the environment's database, holding the writer lock."""
+    # The `jobtui` process starts with the cycle collector off, as suits a
+    # command that ends in milliseconds; the board runs for hours.
+    gc.enable()
     from jobtui.interface.app import JobtuiApp
 
     store = Store.open(env.db_path, writable=True, lock_timeout=0.0)
