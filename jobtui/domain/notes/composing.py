@@ -24,6 +24,7 @@ class Composition:
     """A note of one kind for one application, and the draft kept for it.
 
     Args:
+        kind: the note to start with; `move_on` has none, so a follow-up it is.
         interview: the interview a thank-you is about; by default the latest.
     """
 

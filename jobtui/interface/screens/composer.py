@@ -51,6 +51,7 @@ class ComposerScreen(ModalScreen[bool]):
     Args:
         application: the application the note is about.
         kind: the kind of note to start with; the kind picker changes it.
+            Moving on has no note, so for `move_on` it starts on a follow-up.
         interview: the interview a thank-you is about; by default the latest.
     """
 
