@@ -9,7 +9,7 @@ from pendulum import DateTime
 from jobtui.domain.demo import demo_applications
 from jobtui.domain.model import Application, StageSet
 from jobtui.domain.rules import Window, next_window
-from jobtui.interface.board.board_model import BoardModel, compute_windows
+from jobtui.interface.board.board_model import BoardModel
 from jobtui.interface.board.cards import Urgency, card_text
 from tests.interface.board_support import FROZEN, SETTINGS
 
@@ -164,7 +164,7 @@ def test_provisional_cards_settle_with_windows_worked_out_elsewhere() -> None:
     assert not model.settled
     assert rules.calls == 0
 
-    known = compute_windows(applications, FROZEN, rules)
+    known = {app.id: (app, rules(app, FROZEN)) for app in applications}
     changed = copy.deepcopy(applications[1])
     changed.move_to("Phone Screen", FROZEN)
     model.put(changed)

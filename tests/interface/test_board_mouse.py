@@ -64,7 +64,7 @@ async def test_dragging_a_card_onto_another_column_moves_it(
         await pilot.hover(source, offset=(6, 20))
         await pilot.hover(target, offset=card_offset(0))
 
-        assert column(app, "Phone Screen").has_class("-drop-target")
+        assert column(app, "Phone Screen").marked("-drop-target")
         assert target.drop_index is not None
         assert source.dragged is not None
         assert app.screen.get_selected_text() is None
@@ -74,7 +74,7 @@ async def test_dragging_a_card_onto_another_column_moves_it(
 
         assert "Bluefin Robotics" in companies(app, "Phone Screen")
         assert "Bluefin Robotics" not in companies(app, "Applied")
-        assert not column(app, "Phone Screen").has_class("-drop-target")
+        assert not column(app, "Phone Screen").marked("-drop-target")
         assert target.drop_index is None and source.dragged is None
         app.workspace.flush()
         assert stage_on_disk(store, "Bluefin Robotics") == "Phone Screen"

@@ -248,9 +248,8 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
         if card is not None:
             self._update_columns({card.application.stage})
 
-    def reload(self, applications: list[Application]) -> None:
-        """Build every card again (after a failed write, say)."""
-        self.model.load(applications, self.clock())
+    def reload(self) -> None:
+        """Show the model again after it was loaded anew (after a failed write)."""
         self._mount_new_columns()
         self.refresh_cards()
 
@@ -296,7 +295,7 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
         """Show the cursor where it is, and scroll it into view."""
         for position, column in enumerate(self.columns):
             row = self._row(column) if position == self._cursor else None
-            column.set_class(position == self._cursor, "-cursor")
+            column.mark("-cursor", position == self._cursor)
             if column.list.cursor != row or column.list.active != self.has_focus:
                 column.list.cursor = row
                 column.list.active = self.has_focus

@@ -25,7 +25,7 @@ from pendulum import DateTime
 from jobtui.domain.model import Application, Interview, Stage, StageSet
 from jobtui.domain.rules import Window
 from jobtui.domain.times import seconds_since_epoch
-from jobtui.interface.board.cards import Card, SortKey, Urgency, turning_points
+from jobtui.interface.board.cards import Card, SortKey, Urgency
 
 WindowOf = Callable[[Application, DateTime], Window | None]
 
@@ -86,9 +86,9 @@ class BoardModel:
     def load(self, applications: Iterable[Application], now: DateTime) -> None:
         """Forget every card and build them again for `applications` at `now`."""
         self.now = now
-        window_of = self.window_of
+        window_of, moment = self.window_of, seconds_since_epoch(now)
         self._rebuild(
-            [Card.build(app, window_of(app, now), now) for app in applications]
+            [Card.build(app, window_of(app, now), moment) for app in applications]
         )
 
     def load_provisional(
@@ -99,9 +99,8 @@ class BoardModel:
         `settle` then gives them their windows and their places.
         """
         self.now = now
-        self._rebuild(
-            [Card.of_urgency(app, None, Urgency.NONE) for app in applications]
-        )
+        moment = seconds_since_epoch(now)
+        self._rebuild([Card.build(app, None, moment) for app in applications])
         self.settled = False
 
     def settle(self, known: dict[str, tuple[Application, Window | None]]) -> None:
@@ -111,6 +110,7 @@ class BoardModel:
         """
         assert self.now is not None, "load the board first"
         now, window_of = self.now, self.window_of
+        moment = seconds_since_epoch(now)
         cards = []
         for card in self.cards.values():
             application = card.application
@@ -119,7 +119,7 @@ class BoardModel:
                 window = computed[1]
             else:
                 window = window_of(application, now)
-            cards.append(Card.build(application, window, now))
+            cards.append(Card.build(application, window, moment))
         self._rebuild(cards)
 
     def column_named(self, name: str) -> StageCards:
@@ -161,7 +161,8 @@ class BoardModel:
             self.now = now
         assert self.now is not None, "load the board first"
         window = self.window_of(application, self.now)
-        return self._place(Card.build(application, window, self.now))
+        moment = seconds_since_epoch(self.now)
+        return self._place(Card.build(application, window, moment))
 
     def remove(self, app_id: str) -> Card | None:
         """Take an application's card off the board; the card, or None if absent."""
@@ -201,7 +202,7 @@ class BoardModel:
             if card is None:
                 continue
             window = self.window_of(card.application, now)
-            fresh = Card.build(card.application, window, now)
+            fresh = Card.build(card.application, window, moment)
             if fresh.key != card.key or not _same_window(fresh.window, card.window):
                 changed.append(self._place(fresh))
             else:
@@ -217,7 +218,8 @@ class BoardModel:
         assert self.now is not None, "load the board first"
         moved = copy.deepcopy(self.cards[app_id].application)
         moved.move_to(stage, self.now)
-        card = Card.build(moved, self.window_of(moved, self.now), self.now)
+        moment = seconds_since_epoch(self.now)
+        card = Card.build(moved, self.window_of(moved, self.now), moment)
         return bisect_left(self.column_named(stage).shown, card.key)
 
     @property
@@ -240,14 +242,17 @@ class BoardModel:
         self.settled = True
         assert self.now is not None
         moment = seconds_since_epoch(self.now)
+        by_id, turns, column_named = self.cards, self._turns, self.column_named
         for card in cards:
-            self.cards[card.app_id] = card
-            self.counts[card.urgency] += 1
-            self.column_named(card.application.stage).keys.append(card.key)
-            self._turns.extend((point, card.app_id) for point in _points(card, moment))
+            app_id = card.key[-1]
+            by_id[app_id] = card
+            column_named(card.application.stage).keys.append(card.key)
+            for point in _points(card, moment):
+                turns.append((point, app_id))
+        self.counts.update(card.urgency for card in cards)
         for column in self.columns:
             column.keys.sort()
-        heapq.heapify(self._turns)
+        heapq.heapify(turns)
         self._apply_filter()
 
     def _place(self, card: Card) -> Card:
@@ -300,7 +305,7 @@ def _points(card: Card, moment: float) -> list[float]:
     Events still to come (and interviews not yet over) are among them; events
     are in time order, so the search stops a week back, beyond any interview.
     """
-    points = [point for point in turning_points(card.window) if point > moment]
+    points = [point for point in card.turning_points() if point > moment]
     for event in reversed(card.application.events):
         at = seconds_since_epoch(event.at)
         if at > moment:
@@ -324,13 +329,6 @@ def _same_window(one: Window | None, other: Window | None) -> bool:
         other.due,
         other.suggested_stage,
     )
-
-
-def compute_windows(
-    applications: Iterable[Application], now: DateTime, window_of: WindowOf
-) -> dict[str, tuple[Application, Window | None]]:
-    """Every application's window at `now`, for `BoardModel.settle`; thread-safe."""
-    return {app.id: (app, window_of(app, now)) for app in applications}
 
 
 def _discard(keys: list[SortKey], key: SortKey) -> None:

@@ -6,13 +6,14 @@ ordering and the wording can be tested without a screen.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import IntEnum
 
 from pendulum import DateTime
 
 from jobtui.domain.model import Application, Kind, StageChange
-from jobtui.domain.rules import OVERDUE, WAITING, Window
+from jobtui.domain.rules import Window
 from jobtui.domain.times import describe_span, seconds_since_epoch
 from jobtui.domain.wording import window_phrase
 
@@ -63,31 +64,22 @@ LEGEND: tuple[tuple[Urgency, str], ...] = (
 )
 
 
-def urgency_of(window: Window | None, now: DateTime) -> Urgency:
-    """How urgent a window is at `now`."""
-    if window is None:
-        return Urgency.NONE
-    state = window.state(now)
-    if state == WAITING:
+def urgency_at(kind: Kind, opens: float, due: float, moment: float) -> Urgency:
+    """How urgent a window of `kind` is at `moment`; times in seconds since the epoch.
+
+    The same states as `Window.state`, found from numbers: comparing pendulum
+    times asks their zone for its offset every time, and the board compares
+    thousands of them.
+    """
+    if moment < opens:
         return Urgency.WAITING
-    if window.kind is Kind.MOVE_ON:
+    if kind is Kind.MOVE_ON:
         return Urgency.MOVE_ON
-    if state == OVERDUE:
+    if moment >= due:
         return Urgency.OVERDUE
-    if seconds_since_epoch(window.due) - seconds_since_epoch(now) <= DAY:
+    if due - moment <= DAY:
         return Urgency.DUE_SOON
     return Urgency.OPEN
-
-
-def turning_points(window: Window | None) -> list[float]:
-    """The instants (seconds since the epoch) at which the window's urgency changes."""
-    if window is None:
-        return []
-    due = seconds_since_epoch(window.due)
-    points = [seconds_since_epoch(window.opens), due]
-    if window.kind is not Kind.MOVE_ON:
-        points.append(due - DAY)
-    return points
 
 
 SortKey = tuple[int, float, str, str]
@@ -98,38 +90,49 @@ class Card:
     """An application as the board shows it, with its window and urgency at a time.
 
     `key` orders cards within a column: the most urgent first, then the most
-    recent activity, then by company; the id makes every key unique.
+    recent activity, then by company; the id makes every key unique. `opens`
+    and `due` are the window's, in seconds since the epoch (infinite if none).
     """
 
     application: Application
     window: Window | None
     urgency: Urgency
     key: SortKey
+    opens: float = math.inf
+    due: float = math.inf
 
     @classmethod
     def build(
-        cls, application: Application, window: Window | None, now: DateTime
+        cls, application: Application, window: Window | None, moment: float
     ) -> Card:
-        """The card for an application whose next window is `window`."""
-        return cls.of_urgency(application, window, urgency_of(window, now))
-
-    @classmethod
-    def of_urgency(
-        cls, application: Application, window: Window | None, urgency: Urgency
-    ) -> Card:
-        """The card for an application, given its urgency."""
+        """The card for an application whose next window is `window`, at `moment`."""
+        if window is None:
+            opens = due = math.inf
+            urgency = Urgency.NONE
+        else:
+            opens = seconds_since_epoch(window.opens)
+            due = seconds_since_epoch(window.due)
+            urgency = urgency_at(window.kind, opens, due, moment)
         key = (
             int(urgency),
             -seconds_since_epoch(application.last_activity),
             application.company.casefold(),
             application.id,
         )
-        return cls(application, window, urgency, key)
+        return cls(application, window, urgency, key, opens, due)
 
     @property
     def app_id(self) -> str:
         """The application's id."""
         return self.application.id
+
+    def turning_points(self) -> list[float]:
+        """The instants at which the card's urgency changes, as time goes by."""
+        if self.window is None:
+            return []
+        if self.window.kind is Kind.MOVE_ON:
+            return [self.opens, self.due]
+        return [self.opens, self.due - DAY, self.due]
 
     def haystack(self) -> str:
         """What a filter searches: company, role and tags, casefolded."""

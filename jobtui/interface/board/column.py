@@ -88,13 +88,14 @@ class CardList(ScrollView, can_focus=False):
         return index
 
     def scroll_to_card(self, index: int) -> None:
-        """Scroll so that the card at `index` is in view, with its gap line."""
+        """Scroll so that the card at `index` is in view, whole cards at the top."""
         top = index * CARD_HEIGHT
         height = self.scrollable_content_region.height
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False, immediate=True)
         elif top + CARD_HEIGHT > self.scroll_offset.y + height:
-            self.scroll_to(y=top + CARD_HEIGHT - height, animate=False, immediate=True)
+            first = max(0, index - self.page_size + 1)
+            self.scroll_to(y=first * CARD_HEIGHT, animate=False, immediate=True)
 
     @property
     def page_size(self) -> int:
@@ -121,9 +122,11 @@ class CardList(ScrollView, can_focus=False):
                 return Strip([Segment(_fit(MARKER, width), style)], width)
             return Strip.blank(width, self.rich_style)
         if index >= len(shown):
-            if not shown and index == 0 and row == 1 and self.hint:
+            line = self.scroll_offset.y + y - 1
+            hint = textwrap.wrap(self.hint, max(1, width - 2)) if not shown else []
+            if 0 <= line < len(hint):
                 style = self.get_visual_style("card--muted").rich_style
-                return Strip([Segment(_fit(f" {self.hint}", width), style)], width)
+                return Strip([Segment(_fit(f" {hint[line]}", width), style)], width)
             return Strip.blank(width, self.rich_style)
         card = self.model.card_at(self.cards, index)
         return self._card_strips(card, index == self.cursor, width)[row - 1]
@@ -211,6 +214,20 @@ class StageColumn(Vertical):
         yield self.head
         yield self.list
 
+    def mark(self, name: str, on: bool) -> None:
+        """Set a class such as "-cursor" or "-drop-target" on the head and the list.
+
+        Not on the column itself: restyling it would restyle the list under it,
+        and make it draw every card again.
+        """
+        self.head.set_class(on, name)
+        if name != "-cursor":
+            self.list.set_class(on, name)
+
+    def marked(self, name: str) -> bool:
+        """Whether the column carries a mark."""
+        return self.head.has_class(name)
+
     @property
     def collapsed(self) -> bool:
         """Whether only the head shows."""
@@ -226,9 +243,13 @@ class StageColumn(Vertical):
         )
         number = f"{self.number} " if self.number is not None else ""
         if self.collapsed:
-            self.head.update(Content.assemble("▸ ", self.stage, " ", (count, "dim")))
+            self.head.update(
+                Content.assemble("▸ ", self.stage, " ", (count, "dim")), layout=False
+            )
             return
         width = max(1, self.head.size.width or 26)
         name = _fit(f"{number}{self.stage}", max(1, width - len(count) - 1)).rstrip()
         gap = " " * max(1, width - cell_len(name) - len(count))
-        self.head.update(Content.assemble((name, "bold"), gap, (count, "dim")))
+        self.head.update(
+            Content.assemble((name, "bold"), gap, (count, "dim")), layout=False
+        )

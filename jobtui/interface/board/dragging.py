@@ -91,13 +91,13 @@ class Drag:
         if column is self.target:
             return
         if self.target is not None:
-            self.target.remove_class("-drop-target")
+            self.target.mark("-drop-target", False)
             self.target.list.drop_index = None
             self.target.list.refresh()
         self.target = column
         if column is None or column is self.origin or self.app_id is None:
             return
-        column.add_class("-drop-target")
+        column.mark("-drop-target", True)
         if not column.collapsed:
             index = self.board.model.landing_index(self.app_id, column.stage)
             column.list.drop_index = index

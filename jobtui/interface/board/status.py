@@ -37,7 +37,7 @@ class StatusLine(Static):
         if read_only:
             parts += [" · ", ("read-only", "$text-error bold")]
         parts += [" · ", (shown_path(path), "$text-muted")]
-        self.update(Content.assemble(*parts))
+        self.update(Content.assemble(*parts), layout=False)
 
 
 def shown_path(path: Path) -> str:

@@ -7,7 +7,12 @@ them at once and writes them in the background, and into the other screens
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import copy
+import gc
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 
 from pendulum import DateTime
@@ -24,7 +29,7 @@ from jobtui.domain.rules import Window, next_window
 from jobtui.domain.settings import Settings
 from jobtui.domain.workspace import Change, Workspace
 from jobtui.interface.board.board import Board
-from jobtui.interface.board.board_model import BoardModel, compute_windows
+from jobtui.interface.board.board_model import BoardModel
 from jobtui.interface.board.cards import LEGEND, Urgency
 from jobtui.interface.board.status import StatusLine
 
@@ -33,6 +38,7 @@ SAVING_POLL = 0.2
 # From this many applications on, the cards show before their windows are
 # known (about 30 microseconds each), which a worker then works out.
 WINDOWS_LATER_FROM = 2000
+WINDOWS_PER_TURN = 200
 # Keys the help lists otherwise (the digits, as one line) or never needs (a
 # drag is never going on while help is open).
 HIDDEN_FROM_HELP = frozenset(
@@ -106,11 +112,8 @@ class BoardScreen(Screen[None]):
                 calendar=calendar,
             ),
         )
-        applications = workspace.applications()
-        if len(applications) >= WINDOWS_LATER_FROM:
-            self.model.load_provisional(applications, clock())
-        else:
-            self.model.load(applications, clock())
+        self._load()
+        self._moves: deque[tuple[str, str, DateTime]] = deque()
         self.board = Board(self.model, clock=clock, closed_mode=closed_mode, id="board")
         self._saving: Timer | None = None
 
@@ -128,21 +131,40 @@ class BoardScreen(Screen[None]):
         if not self.model.settled:
             self.call_after_refresh(self._work_out_windows)
 
+    def on_unmount(self) -> None:
+        """Let the collector see the cards again, now that they can go."""
+        gc.unfreeze()
+
+    def _load(self) -> None:
+        """Build every card: sorted at once when few, else sorted once shown."""
+        applications = self.workspace.applications()
+        with _no_collection():
+            if len(applications) >= WINDOWS_LATER_FROM:
+                self.model.load_provisional(applications, self.clock())
+            else:
+                self.model.load(applications, self.clock())
+
     def _work_out_windows(self) -> None:
-        """Compute every window on a thread, once the cards are on screen."""
+        """Compute every window, once the cards are on screen."""
+        self.run_worker(self._windows_in_turns(), group="windows", exclusive=True)
+
+    async def _windows_in_turns(self) -> None:
+        """Every window, a few at a time, so that keys are answered meanwhile.
+
+        Not on a thread: a thread busy computing would hold the interpreter for
+        5 ms at a time whenever the screen wants it.
+        """
         applications = self.workspace.applications()
         now = self.model.now
         assert now is not None
-
-        def work() -> None:
-            known = compute_windows(applications, now, self.model.window_of)
-            self.app.call_from_thread(self._settle, known)
-
-        self.run_worker(work, thread=True, group="windows", exit_on_error=False)
-
-    def _settle(self, known: dict[str, tuple[Application, Window | None]]) -> None:
-        """The windows are known: sort the cards by urgency."""
-        self.model.settle(known)
+        window_of = self.model.window_of
+        known: dict[str, tuple[Application, Window | None]] = {}
+        for start in range(0, len(applications), WINDOWS_PER_TURN):
+            for application in applications[start : start + WINDOWS_PER_TURN]:
+                known[application.id] = (application, window_of(application, now))
+            await asyncio.sleep(0)
+        with _no_collection():
+            self.model.settle(known)
         self.board.tick()
 
     # The filter.
@@ -213,10 +235,14 @@ class BoardScreen(Screen[None]):
             timeout=15,
         )
         self.workspace.reload()
-        self.board.reload(self.workspace.applications())
+        self._load()
+        self.board.reload()
+        if not self.model.settled:
+            self._work_out_windows()
 
     def request(self, action: str, app_id: str | None) -> None:
         """Carry out a board action, such as "add", "edit", "delete" or "undo"."""
+        self.commit_moves()
         if action == "add":
             self.add()
         elif action == "undo":
@@ -237,13 +263,40 @@ class BoardScreen(Screen[None]):
     # Changes, through the workspace.
 
     def move(self, app_id: str, stage: str) -> None:
-        """Move an application to a stage, save it and say so."""
-        if not self._change(lambda: self.workspace.move(app_id, stage)):
+        """Move an application to a stage: on screen at once, then saved and said.
+
+        The write runs on a thread of its own that competes with the screen for
+        the interpreter, so it starts once the moved card has been drawn.
+        """
+        now = self.clock()
+        try:
+            target = self.workspace.stages.resolve(stage)
+            moved = copy.deepcopy(self.model.cards[app_id].application)
+            moved.move_to(target.name, now)
+        except JobtuiError as error:
+            self.notify(str(error), severity="error")
             return
-        self.board.put(self.workspace.get(app_id), follow=True)
+        self.board.put(moved, follow=True)
+        self._moves.append((app_id, target.name, now))
+        self.call_after_refresh(self.commit_moves)
+
+    def commit_moves(self) -> None:
+        """Make the moves shown but not yet made in the workspace, in order."""
+        moved = []
+        while self._moves:
+            app_id, stage, at = self._moves.popleft()
+            self._change(partial(self.workspace.move, app_id, stage, at))
+            moved.append(app_id)
+        for app_id in dict.fromkeys(moved):
+            # What the workspace holds is what is shown, whether the move took.
+            try:
+                self.board.put(self.workspace.get(app_id))
+            except NotFoundError:
+                self.board.remove(app_id)
 
     def undo(self) -> None:
         """Undo the latest move, edit or delete, and say what it was."""
+        self.commit_moves()
         change = self.workspace.undo()
         if change is None:
             self.notify("Nothing to undo.")
@@ -273,6 +326,7 @@ class BoardScreen(Screen[None]):
         """Show everything about an application; its answer may ask for more."""
         from jobtui.interface.screens.detail import DetailScreen
 
+        self.commit_moves()
         application = self.workspace.get(app_id)
         now = self.clock()
         window = self.model.window_of(application, now)
@@ -410,6 +464,24 @@ class BoardScreen(Screen[None]):
         if self.workspace.pending == 0 and self._saving is not None:
             self._saving.stop()
             self._saving = None
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """Build cards without the garbage collector, then keep it off what was built.
+
+    Ten thousand applications are millions of objects: a full collection
+    walking them would hold the screen still for a good part of a second, and
+    they stay for the whole run anyway.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def legend() -> list[tuple[str, str]]:
