@@ -39,7 +39,7 @@ def app(store: Store) -> JobtuiApp:
 
 def stage_of_cursor(app: JobtuiApp) -> str:
     board = board_of(app)
-    return board.columns[board._cursor].stage
+    return board.cursor.column.stage
 
 
 async def test_the_cursor_starts_on_the_most_urgent_card(app: JobtuiApp) -> None:

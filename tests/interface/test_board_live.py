@@ -137,3 +137,19 @@ async def test_the_chosen_theme_is_remembered_for_the_next_run(
     again = board_app(store)
     async with again.run_test(size=SIZE):
         assert again.theme == "nord"
+
+
+async def test_a_large_board_shows_cards_first_then_sorts_them_by_urgency(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_LATER_FROM", 10)
+    app = board_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = board_of(app)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+        assert board.model.settled
+        assert companies(app, "Applied")[:2] == ["Harbor Logistics", "Larkspur Health"]
+        assert board.focused_card.application.company == "Harbor Logistics"
+        assert "12 follow-ups due" in status_text(app)

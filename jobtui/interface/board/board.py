@@ -7,13 +7,11 @@ messages below and answers by calling `put` or `remove`.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable
 
 from pendulum import DateTime
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import HorizontalScroll
 from textual.message import Message
 from textual.timer import Timer
@@ -22,9 +20,11 @@ from jobtui.domain.model import Application
 from jobtui.domain.times import seconds_since_epoch
 from jobtui.domain.uistate import CLOSED_COLLAPSED, CLOSED_HIDDEN, CLOSED_MODES
 from jobtui.interface.board.board_model import BoardModel
-from jobtui.interface.board.cards import Card, Urgency
+from jobtui.interface.board.cards import Card
 from jobtui.interface.board.column import StageColumn
-from jobtui.interface.board.dragging import Drag
+from jobtui.interface.board.cursor import Cursor
+from jobtui.interface.board.keys import BOARD_BINDINGS, CARD_ACTIONS
+from jobtui.interface.board.mouse import Drag
 
 # Besides the exact instants at which some urgency changes, the board looks
 # again this often, so that "due in 5 h" counts down and nothing is missed.
@@ -34,7 +34,6 @@ TURN_MARGIN = 0.05
 
 EMPTY_HINT = "No applications yet: press n to add one."
 NO_MATCH_HINT = "No match."
-CARD_KEYS = ("open", "edit", "delete", "interview", "reply", "offer", "move")
 
 
 class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
@@ -48,100 +47,7 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
 
     ALLOW_SELECT = False
 
-    BINDINGS = [
-        Binding(
-            "up,k", "cursor(-1)", "Card above", id="card_up", show=False, system=True
-        ),
-        Binding(
-            "down,j", "cursor(1)", "Card below", id="card_down", show=False, system=True
-        ),
-        Binding("left,h", "column(-1)", "Column left", id="column_left", show=False),
-        Binding("right,l", "column(1)", "Column right", id="column_right", show=False),
-        Binding(
-            "home", "edge(0)", "First card", id="first_card", show=False, system=True
-        ),
-        Binding("end", "edge(1)", "Last card", id="last_card", show=False, system=True),
-        Binding("pageup", "page(-1)", "Page up", id="page_up", show=False, system=True),
-        Binding(
-            "pagedown", "page(1)", "Page down", id="page_down", show=False, system=True
-        ),
-        *(
-            Binding(str(n), f"jump({n})", f"Column {n}", id=f"column_{n}", show=False)
-            for n in range(1, 10)
-        ),
-        Binding(
-            "enter",
-            "request('open')",
-            "Open",
-            id="open",
-            tooltip="Open the application: every detail and its history",
-        ),
-        Binding("n", "request('add')", "Add", id="new", tooltip="Add an application"),
-        Binding(
-            "e", "request('edit')", "Edit", id="edit", tooltip="Edit the application"
-        ),
-        Binding(
-            "d",
-            "request('delete')",
-            "Delete",
-            id="delete",
-            show=False,
-            tooltip="Delete the application, after asking",
-        ),
-        Binding(
-            "i",
-            "request('interview')",
-            "Record an interview",
-            id="interview",
-            show=False,
-        ),
-        Binding("r", "request('reply')", "Record a reply", id="reply", show=False),
-        Binding("o", "request('offer')", "Record an offer", id="offer", show=False),
-        Binding(
-            "m",
-            "request('move')",
-            "Move to…",
-            id="move",
-            tooltip="Move the card to a stage chosen from a list",
-        ),
-        Binding(
-            "shift+left,H",
-            "shift(-1)",
-            "Move to previous stage",
-            id="move_left",
-            show=False,
-        ),
-        Binding(
-            "shift+right,L",
-            "shift(1)",
-            "Move to next stage",
-            id="move_right",
-            show=False,
-        ),
-        Binding(
-            "f",
-            "next_due",
-            "Next due",
-            id="next_due",
-            tooltip="Jump to the next card whose follow-up is due, going round",
-        ),
-        Binding(
-            "c",
-            "closed_stages",
-            "Closed stages",
-            id="closed_stages",
-            show=False,
-            tooltip="Show closed stages, collapse them to their heads, or hide them",
-        ),
-        Binding(
-            "u,ctrl+z",
-            "request('undo')",
-            "Undo",
-            id="undo",
-            tooltip="Undo the last move, edit or delete",
-        ),
-        Binding("escape", "cancel_drag", "Cancel drag", id="cancel_drag", show=False),
-    ]
+    BINDINGS = BOARD_BINDINGS
 
     class Opened(Message):
         """The user asked to open an application's detail view."""
@@ -195,9 +101,8 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
             StageColumn(model, column.name, closed=column.stage.closed)
             for column in model.columns
         ]
-        self._cursor = 0
-        self._chosen: dict[str, str] = {}
-        self._rows: dict[str, int] = {}
+        self.cursor = Cursor(self)
+        self._scrolled_to: tuple[int, int | None] | None = None
         self._turn_timer: Timer | None = None
         self.drag = Drag(self)
 
@@ -208,7 +113,7 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
     def on_mount(self) -> None:
         """Arrange the columns, place the cursor and start watching the clock."""
         self._arrange_closed()
-        self._cursor = self._navigable()[0] if self._navigable() else 0
+        self.cursor.keep_in_view()
         self.refresh_cards()
         self.set_interval(TICK_SECONDS, self.tick)
         self._schedule_turn()
@@ -218,11 +123,7 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
     @property
     def focused_card(self) -> Card | None:
         """The card under the cursor, or None when its column shows none."""
-        column = self.columns[self._cursor]
-        row = self._row(column)
-        if row is None:
-            return None
-        return self.model.card_at(column.list.cards, row)
+        return self.cursor.card
 
     @property
     def focused_id(self) -> str | None:
@@ -248,36 +149,35 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
         if card is not None:
             self._update_columns({card.application.stage})
 
-    def reload(self) -> None:
-        """Show the model again after it was loaded anew (after a failed write)."""
+    def reload(self, *, to_top: bool = False) -> None:
+        """Show the model again after it was loaded or sorted anew.
+
+        Args:
+            to_top: put the cursor on each column's first card, as when the
+                cards were first sorted by urgency.
+        """
+        if to_top:
+            self.cursor.reset()
         self._mount_new_columns()
+        for column in self.columns:
+            column.list.clear_cache()
         self.refresh_cards()
+        self._schedule_turn()
 
     def set_filter(self, text: str) -> None:
         """Show only the cards whose company, role or tags match `text`."""
         focused = self.focused_id
         self.model.set_filter(text)
-        if (
-            focused is not None
-            and self.model.index_in(self.model.column_of(focused), focused) is not None
-        ):
-            self._chosen[self.model.column_of(focused).name] = focused
+        if focused is not None:
+            self.cursor.to_card(focused)
         self.refresh_cards()
 
     def focus_card(self, app_id: str) -> bool:
         """Put the cursor on an application's card; False if it is not on show."""
-        if app_id not in self.model.cards:
+        if not self.cursor.to_card(app_id):
             return False
-        cards = self.model.column_of(app_id)
-        if self.model.index_in(cards, app_id) is None:
-            return False
-        for position, column in enumerate(self.columns):
-            if column.stage == cards.name and position in self._navigable():
-                self._cursor = position
-                self._chosen[cards.name] = app_id
-                self.refresh_cursor()
-                return True
-        return False
+        self.refresh_cursor()
+        return True
 
     def tick(self) -> None:
         """Bring urgency and the cards' words up to the clock's time."""
@@ -292,18 +192,24 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
         self._update_columns({column.stage for column in self.columns})
 
     def refresh_cursor(self) -> None:
-        """Show the cursor where it is, and scroll it into view."""
+        """Show the cursor where it is, scrolled into view if it went somewhere.
+
+        A cursor that stayed put leaves the view alone, where the mouse wheel
+        may have taken it.
+        """
+        here = self.cursor.position
         for position, column in enumerate(self.columns):
-            row = self._row(column) if position == self._cursor else None
-            column.mark("-cursor", position == self._cursor)
+            row = self.cursor.row(column) if position == here else None
+            column.mark("-cursor", position == here)
             if column.list.cursor != row or column.list.active != self.has_focus:
                 column.list.cursor = row
                 column.list.active = self.has_focus
                 column.list.refresh()
-            if row is not None:
-                column.list.scroll_to_card(row)
-        if self.columns:
-            self.scroll_to_widget(self.columns[self._cursor], animate=False)
+            if position == here and (here, row) != self._scrolled_to:
+                self._scrolled_to = (here, row)
+                if row is not None:
+                    column.list.scroll_to_card(row)
+                self.scroll_to_widget(column, animate=False)
 
     # Keys.
 
@@ -311,39 +217,30 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
         """Card actions need a card; cancelling a drag needs a drag."""
         if action == "cancel_drag":
             return self.drag.active
-        if action == "shift" or (action == "request" and parameters[0] in CARD_KEYS):
+        if action == "shift" or (action == "request" and parameters[0] in CARD_ACTIONS):
             return True if self.focused_card is not None else None
         return True
 
     def action_cursor(self, step: int) -> None:
         """Move the cursor up or down the column."""
-        self._move_row(lambda row, count: row + step)
+        self._moved(self.cursor.to_row(lambda row, count: row + step))
 
     def action_edge(self, end: int) -> None:
         """Move the cursor to the column's first or last card."""
-        self._move_row(lambda row, count: count - 1 if end else 0)
+        self._moved(self.cursor.to_row(lambda row, count: count - 1 if end else 0))
 
     def action_page(self, step: int) -> None:
         """Move the cursor a page of cards up or down."""
-        size = self.columns[self._cursor].list.page_size
-        self._move_row(lambda row, count: row + step * size)
+        size = self.cursor.column.list.page_size
+        self._moved(self.cursor.to_row(lambda row, count: row + step * size))
 
     def action_column(self, step: int) -> None:
         """Move the cursor to the column on the left or right."""
-        navigable = self._navigable()
-        if self._cursor not in navigable:
-            return
-        place = navigable.index(self._cursor) + step
-        if 0 <= place < len(navigable):
-            self._cursor = navigable[place]
-            self.refresh_cursor()
+        self._moved(self.cursor.to_column(step))
 
     def action_jump(self, number: int) -> None:
         """Move the cursor to the numbered column."""
-        navigable = self._navigable()
-        if 1 <= number <= len(navigable):
-            self._cursor = navigable[number - 1]
-            self.refresh_cursor()
+        self._moved(self.cursor.to_number(number))
 
     def action_request(self, action: str) -> None:
         """Ask the screen to do something, for the focused card if any."""
@@ -367,24 +264,9 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
 
     def action_next_due(self) -> None:
         """Move the cursor to the next card whose follow-up is due, going round."""
-        navigable = self._navigable()
-        if not navigable:
-            return
-        start = navigable.index(self._cursor) if self._cursor in navigable else 0
-        row = self._row(self.columns[self._cursor])
-        for turn in range(len(navigable) + 1):
-            position = navigable[(start + turn) % len(navigable)]
-            column = self.columns[position]
-            due = bisect_left(column.list.cards.shown, (int(Urgency.MOVE_ON),))
-            first = (row + 1) if turn == 0 and row is not None else 0
-            if first < due:
-                self._cursor = position
-                self._chosen[column.stage] = self.model.card_at(
-                    column.list.cards, first
-                ).app_id
-                self.refresh_cursor()
-                return
-        self.notify("No follow-up is due now.")
+        if not self.cursor.to_next_due():
+            self.notify("No follow-up is due now.")
+        self.refresh_cursor()
 
     def action_closed_stages(self) -> None:
         """Show closed stages, collapse them to their heads, or hide them, in turn."""
@@ -409,6 +291,11 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
         """Show the cursor as idle."""
         self.refresh_cursor()
 
+    def on_resize(self) -> None:
+        """Bring the cursor back into view in the new size."""
+        self._scrolled_to = None
+        self.call_after_refresh(self.refresh_cursor)
+
     def on_mouse_down(self, event: events.MouseDown) -> None:
         """Focus the card under the pointer, and get ready to drag it."""
         self.drag.press(event)
@@ -428,73 +315,15 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
     def on_click(self, event: events.Click) -> None:
         """A double click opens the card under the pointer."""
         if event.chain == 2:
-            card = self.card_at(event.screen_offset.x, event.screen_offset.y)
+            card = self.drag.card_at(*event.screen_offset)
             if card is not None:
                 self.post_message(self.Opened(card.app_id))
 
-    def column_at(self, x: int, y: int) -> StageColumn | None:
-        """The column at a point of the screen, or None."""
-        try:
-            widget, _ = self.screen.get_widget_at(x, y)
-        except Exception:
-            return None
-        for node in (widget, *widget.ancestors):
-            if isinstance(node, StageColumn):
-                return node
-            if node is self:
-                break
-        return None
-
-    def card_at(self, x: int, y: int) -> Card | None:
-        """The card at a point of the screen, or None."""
-        column = self.column_at(x, y)
-        if column is None or column.collapsed:
-            return None
-        top = column.list.content_region.y
-        index = column.list.card_index_at(y - top)
-        if index is None:
-            return None
-        return self.model.card_at(column.list.cards, index)
-
-    def point_at(self, card: Card) -> None:
-        """Put the cursor on a card the pointer chose."""
-        self.focus_card(card.app_id)
-
     # Inner workings.
 
-    def _navigable(self) -> list[int]:
-        """The positions of the columns that show cards, in order."""
-        return [
-            position
-            for position, column in enumerate(self.columns)
-            if column.display and not column.collapsed
-        ]
-
-    def _row(self, column: StageColumn) -> int | None:
-        """The cursor's row in a column: its chosen card's, or the nearest."""
-        shown = column.list.cards.shown
-        if not shown or column.collapsed:
-            return None
-        chosen = self._chosen.get(column.stage)
-        if chosen is not None:
-            index = self.model.index_in(column.list.cards, chosen)
-            if index is not None:
-                self._rows[column.stage] = index
-                return index
-        row = min(self._rows.get(column.stage, 0), len(shown) - 1)
-        self._chosen[column.stage] = shown[row][-1]
-        self._rows[column.stage] = row
-        return row
-
-    def _move_row(self, to: Callable[[int, int], int]) -> None:
-        column = self.columns[self._cursor]
-        row = self._row(column)
-        if row is None:
-            return
-        count = len(column.list.cards.shown)
-        row = max(0, min(count - 1, to(row, count)))
-        self._chosen[column.stage] = self.model.card_at(column.list.cards, row).app_id
-        self.refresh_cursor()
+    def _moved(self, moved: bool) -> None:
+        if moved:
+            self.refresh_cursor()
 
     def _update_columns(self, stages: set[str]) -> None:
         keys = {stage.casefold() for stage in stages}
@@ -510,8 +339,7 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
             if hint != column.list.hint:
                 column.list.hint = hint
                 column.list.refresh()
-        if self._cursor not in self._navigable() and self._navigable():
-            self._cursor = self._navigable()[0]
+        self.cursor.keep_in_view()
         self.refresh_cursor()
         self.post_message(self.Changed())
 

@@ -1,4 +1,4 @@
-"""Dragging a card with the mouse from one column to another.
+"""The mouse on the board: what is under the pointer, and dragging a card.
 
 A press on a card focuses it and captures the mouse; moving with the button
 down starts the drag, and the column under the pointer then shows where the
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.geometry import Offset
 
+from jobtui.interface.board.cards import Card
 from jobtui.interface.board.column import StageColumn
 
 if TYPE_CHECKING:
@@ -37,14 +38,14 @@ class Drag:
         if event.button != 1:
             return
         x, y = event.screen_offset
-        card = self.board.card_at(x, y)
+        card = self.card_at(x, y)
         if card is None:
             return
         event.stop()
         self.board.focus()
-        self.board.point_at(card)
+        self.board.focus_card(card.app_id)
         self.app_id = card.app_id
-        self.origin = self.board.column_at(x, y)
+        self.origin = self.column_at(x, y)
         self.start = event.screen_offset
         self.board.capture_mouse()
 
@@ -59,14 +60,14 @@ class Drag:
             self.origin.list.dragged = self.app_id
             self.origin.list.clear_cache()
             self.board.refresh_bindings()
-        self._aim(self.board.column_at(*event.screen_offset))
+        self._aim(self.column_at(*event.screen_offset))
 
     def release(self, event: events.MouseUp) -> None:
         """The button came up: drop the card on the column under the pointer."""
         if self.app_id is None:
             return
         app_id, origin, was_dragging = self.app_id, self.origin, self.active
-        target = self.board.column_at(*event.screen_offset)
+        target = self.column_at(*event.screen_offset)
         self._finish()
         if not was_dragging or origin is None:
             return
@@ -85,6 +86,30 @@ class Drag:
         self._finish()
         if was_dragging and message:
             self.board.notify(message)
+
+    def column_at(self, x: int, y: int) -> StageColumn | None:
+        """The column at a point of the screen, or None."""
+        try:
+            widget, _ = self.board.screen.get_widget_at(x, y)
+        except Exception:
+            return None
+        for node in (widget, *widget.ancestors):
+            if isinstance(node, StageColumn):
+                return node
+            if node is self.board:
+                break
+        return None
+
+    def card_at(self, x: int, y: int) -> Card | None:
+        """The card at a point of the screen, or None."""
+        column = self.column_at(x, y)
+        if column is None or column.collapsed:
+            return None
+        top = column.list.content_region.y
+        index = column.list.card_index_at(y - top)
+        if index is None:
+            return None
+        return self.board.model.card_at(column.list.cards, index)
 
     def _aim(self, column: StageColumn | None) -> None:
         """Highlight the column the card would drop into, and where it lands."""

@@ -1,0 +1,225 @@
+"""What the board screen does with a card: changes, and the screens that ask for them.
+
+Every change goes through the workspace, which shows it at once and writes it
+on a thread of its own. A move is drawn before it reaches the workspace: that
+thread competes with the screen for the interpreter, so the write starts once
+the moved card is on screen. The other screens are imported when first needed,
+so that the board starts without them.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import deque
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from pendulum import DateTime
+from textual.screen import Screen
+
+from jobtui.domain.errors import JobtuiError, NotFoundError
+from jobtui.domain.model import Application, Event
+from jobtui.domain.workspace import Change
+
+if TYPE_CHECKING:
+    from jobtui.interface.screens.board import BoardScreen
+
+EVENT_WORDS = {
+    "interview": "recorded an interview",
+    "reply": "recorded a reply",
+    "offer": "recorded an offer",
+}
+
+
+class CardActions:
+    """The board screen's changes to applications, and the screens behind them."""
+
+    def __init__(self, screen: BoardScreen) -> None:
+        self.screen = screen
+        self.workspace = screen.workspace
+        self.board = screen.board
+        self.clock = screen.clock
+        self.zone = screen.settings.zone
+        self._moves: deque[tuple[str, str, DateTime]] = deque()
+
+    def request(self, action: str, app_id: str | None) -> None:
+        """Carry out a board action, such as "add", "edit", "delete" or "undo"."""
+        self.commit_moves()
+        if action == "add":
+            self.add()
+        elif action == "undo":
+            self.undo()
+        elif app_id is None:
+            self.screen.notify("Choose a card first.")
+        elif action == "open":
+            self.open_detail(app_id)
+        elif action == "edit":
+            self.edit(app_id)
+        elif action == "delete":
+            self.delete(app_id)
+        elif action == "move":
+            self.pick_stage(app_id)
+        elif action in EVENT_WORDS:
+            self.record_event(action, app_id)
+
+    def move(self, app_id: str, stage: str) -> None:
+        """Move an application to a stage: on screen at once, then saved and said.
+
+        The write runs on a thread of its own that competes with the screen for
+        the interpreter, so it starts once the moved card has been drawn.
+        """
+        now = self.clock()
+        try:
+            target = self.workspace.stages.resolve(stage)
+            moved = copy.deepcopy(self.screen.model.cards[app_id].application)
+            moved.move_to(target.name, now)
+        except JobtuiError as error:
+            self.screen.notify(str(error), severity="error")
+            return
+        self.board.put(moved, follow=True)
+        self._moves.append((app_id, target.name, now))
+        self.screen.call_after_refresh(self.commit_moves)
+
+    def commit_moves(self) -> None:
+        """Make the moves shown but not yet made in the workspace, in order."""
+        moved = []
+        while self._moves:
+            app_id, stage, at = self._moves.popleft()
+            self._change(partial(self.workspace.move, app_id, stage, at))
+            moved.append(app_id)
+        for app_id in dict.fromkeys(moved):
+            # What the workspace holds is what is shown, whether the move took.
+            try:
+                self.board.put(self.workspace.get(app_id))
+            except NotFoundError:
+                self.board.remove(app_id)
+
+    def undo(self) -> None:
+        """Undo the latest move, edit or delete, and say what it was."""
+        self.commit_moves()
+        change = self.workspace.undo()
+        if change is None:
+            self.screen.notify("Nothing to undo.")
+            return
+        try:
+            self.board.put(self.workspace.get(change.app_id), follow=True)
+        except NotFoundError:
+            self.board.remove(change.app_id)
+        self.screen.notify(f"Undone: {change.description}.")
+        self.screen.show_saving()
+
+    def _change(self, make: Callable[[], Change]) -> Change | None:
+        """Make a change in the workspace; say what it was, or why it could not be."""
+        try:
+            change = make()
+        except JobtuiError as error:
+            self.screen.notify(str(error), severity="error")
+            return None
+        self.screen.notify(f"{change.description[0].upper()}{change.description[1:]}.")
+        self.screen.show_saving()
+        return change
+
+    def open_detail(self, app_id: str) -> None:
+        """Show everything about an application; its answer may ask for more."""
+        from jobtui.interface.screens.detail import DetailScreen
+
+        self.commit_moves()
+        application = self.workspace.get(app_id)
+        now = self.clock()
+        window = self.screen.model.window_of(application, now)
+        screen = DetailScreen(application, window, now=now, zone=self.zone)
+        self._open(screen, partial(self._after_detail, app_id))
+
+    def _open(self, screen: Screen[Any], answered: Callable[[Any], None]) -> None:
+        """Push a screen over the board; `answered` gets what it dismisses with."""
+        self.screen.app.push_screen(screen, answered)
+
+    def _after_detail(self, app_id: str, action: str | None) -> None:
+        if action is not None:
+            self.request(action, app_id)
+
+    def add(self) -> None:
+        """Ask for a new application and put it on the board."""
+        from jobtui.interface.screens.application_form import ApplicationForm
+
+        form = ApplicationForm(
+            self.workspace.stages,
+            zone=self.zone,
+            now=self.clock(),
+        )
+        self._open(form, self._added)
+
+    def _added(self, application: Application | None) -> None:
+        if application is not None and self._change(
+            lambda: self.workspace.add(application)
+        ):
+            self.board.put(self.workspace.get(application.id), follow=True)
+
+    def edit(self, app_id: str) -> None:
+        """Edit a copy of an application; saving replaces it."""
+        from jobtui.interface.screens.application_form import ApplicationForm
+
+        form = ApplicationForm(
+            self.workspace.stages,
+            zone=self.zone,
+            now=self.clock(),
+            application=self.workspace.editable(app_id),
+        )
+        self._open(form, self._edited)
+
+    def _edited(self, application: Application | None) -> None:
+        if application is None:
+            return
+        words = f"edited {application.company} — {application.role}"
+        if self._change(lambda: self.workspace.update(application, words)):
+            self.board.put(self.workspace.get(application.id), follow=True)
+
+    def delete(self, app_id: str) -> None:
+        """Delete an application once the user confirms."""
+        from jobtui.interface.screens.confirm import ConfirmScreen
+
+        application = self.workspace.get(app_id)
+        question = (
+            f"Delete {application.company} — {application.role} and its history? "
+            "Undo (u) brings it back."
+        )
+        self._open(ConfirmScreen(question), partial(self._deleted, app_id))
+
+    def _deleted(self, app_id: str, confirmed: bool | None) -> None:
+        if confirmed and self._change(lambda: self.workspace.delete(app_id)):
+            self.board.remove(app_id)
+
+    def record_event(self, kind: str, app_id: str) -> None:
+        """Record an interview, a reply or an offer from a quick form."""
+        from jobtui.interface.screens.event_form import EventForm
+
+        form = EventForm(
+            kind,
+            self.workspace.get(app_id),
+            zone=self.zone,
+            now=self.clock(),
+        )
+        self._open(form, partial(self._recorded, kind, app_id))
+
+    def _recorded(self, kind: str, app_id: str, event: Event | None) -> None:
+        if event is not None and self._change(
+            lambda: self.workspace.record(app_id, event, EVENT_WORDS[kind])
+        ):
+            self.board.put(self.workspace.get(app_id), follow=True)
+
+    def pick_stage(self, app_id: str) -> None:
+        """Choose a stage from a list and move the application there."""
+        from jobtui.interface.screens.stage_picker import StagePicker
+
+        application = self.workspace.get(app_id)
+        picker = StagePicker(
+            self.workspace.stages,
+            application.stage,
+            f"{application.company} — {application.role}",
+        )
+        self._open(picker, partial(self._picked, app_id))
+
+    def _picked(self, app_id: str, stage: str | None) -> None:
+        if stage is not None:
+            self.move(app_id, stage)
