@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
 from typing import TypeVar
 
 from pendulum import DateTime
@@ -218,6 +219,9 @@ EVENT_KINDS: dict[type, str] = {
 }
 
 
+_event_time = attrgetter("at")
+
+
 def new_id() -> str:
     """A fresh application id: a random UUID, never TinyDB's reusable doc_id."""
     return str(uuid.uuid4())
@@ -255,7 +259,7 @@ class Application:
 
     def sort_events(self) -> None:
         """Keep the history in time order; events at the same instant keep theirs."""
-        self.events.sort(key=lambda event: event.at)
+        self.events.sort(key=_event_time)
 
     def record(self, event: Event) -> None:
         """Add an event to the history, keeping it in time order."""

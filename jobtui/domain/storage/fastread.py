@@ -10,6 +10,7 @@ to the same results.
 from __future__ import annotations
 
 import datetime as _datetime
+from operator import itemgetter
 from typing import Any
 
 from pendulum import DateTime
@@ -48,6 +49,7 @@ _OFFER_FIELDS = frozenset({"kind", "at", "deadline", "details"})
 _CONTACT_FIELDS = frozenset({"name", "email", "title"})
 _FOLLOWUP_TYPES = {kind.value: kind for kind in MESSAGE_KINDS}
 _ONLY_TEXT = {str}
+_texts_of = itemgetter("id", "stage", "company", "role", *TEXT_FIELDS)
 _parse_naive = _datetime.datetime.fromisoformat
 
 
@@ -74,17 +76,16 @@ def decode(
 def _decode_canonical(document: Document, times: dict[str, DateTime]) -> Application:
     if document.keys() != APPLICATION_FIELDS:
         raise _Unusual
-    app_id, stage, tags = document["id"], document["stage"], document["tags"]
-    company, role = document["company"], document["role"]
-    texts = [document[name] for name in TEXT_FIELDS]
-    if {type(value) for value in (app_id, stage, company, role, *texts)} != _ONLY_TEXT:
+    texts = _texts_of(document)
+    if set(map(type, texts)) != _ONLY_TEXT:
         raise _Unusual
+    app_id, stage, company, role, url, location, salary, source, notes = texts
+    tags = document["tags"]
     if not app_id or not stage.strip() or type(tags) is not list:
         raise _Unusual
-    if tags and {type(tag) for tag in tags} != _ONLY_TEXT:
+    if tags and set(map(type, tags)) != _ONLY_TEXT:
         raise _Unusual
 
-    url, location, salary, source, notes = texts
     return Application(
         id=app_id,
         company=company,
@@ -107,7 +108,9 @@ def _decode_canonical(document: Document, times: dict[str, DateTime]) -> Applica
 def _event(item: Document, times: dict[str, DateTime]) -> Event:
     if type(item) is not dict:
         raise _Unusual
-    kind, fields, at = item.get("kind"), item.keys(), _time(item.get("at"), times)
+    kind, fields, stamp = item.get("kind"), item.keys(), item.get("at")
+    # Most times of a file recur (an event's, its application's); look first.
+    at = times.get(stamp) or _time(stamp, times)
 
     if kind == "stage" and fields == _STAGE_FIELDS:
         origin, to = item["from"], item["to"]

@@ -6,6 +6,10 @@ operation and cannot tell when someone else changed it. This one keeps the
 parsed tables in memory, writes every change through at once with
 `write_atomically`, and notices when the file changed on disk since it was read.
 Nothing here knows what an application is.
+
+TinyDB asks no more of a storage than `read`, `write` and `close`, so this one
+does not derive from TinyDB's base class: a reader, which never writes, then
+never imports TinyDB at all.
 """
 
 from __future__ import annotations
@@ -16,11 +20,10 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import orjson
-from tinydb.storages import Storage
 
 from jobtui.domain.errors import ConflictError, DatabaseError, InputError
 from jobtui.domain.files import error_reason, write_atomically
@@ -51,8 +54,7 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-@dataclass(frozen=True, slots=True)
-class _Seen:
+class _Seen(NamedTuple):
     """The file as this process last read or wrote it."""
 
     signature: tuple[int, ...]
@@ -71,7 +73,7 @@ def _signature(stat: os.stat_result) -> tuple[int, ...]:
     return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
-class SafeJSONStorage(Storage):
+class SafeJSONStorage:
     """A TinyDB storage that parses its file once and writes it atomically.
 
     Args:
@@ -79,11 +81,20 @@ class SafeJSONStorage(Storage):
             first write.
         prepare: checks and upgrades freshly parsed tables, raising InputError
             (naming the place) for anything wrong; the file is then refused.
+        read_only: the tables are only read, so what the file held need not be
+            noted to tell later changes; writing is refused.
     """
 
-    def __init__(self, path: Path | str, *, prepare: Prepare | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        prepare: Prepare | None = None,
+        read_only: bool = False,
+    ) -> None:
         self.path = Path(path)
         self._prepare = prepare
+        self._read_only = read_only
         self._data: Tables | None = None
         self._seen: _Seen | None = None
 
@@ -113,7 +124,7 @@ class SafeJSONStorage(Storage):
 
         self._data = tables
         self._seen = None
-        if raw is not None and stat is not None:
+        if raw is not None and stat is not None and not self._read_only:
             self._seen = _Seen(_signature(stat), zlib.crc32(raw), checked_ns)
         return tables
 
@@ -164,6 +175,9 @@ class SafeJSONStorage(Storage):
             DatabaseError: the tables could not be serialised or written.
             In both cases nothing was written and memory holds nothing stale.
         """
+        if self._read_only:
+            self.forget()
+            raise DatabaseError(f"{self.path} is open here for reading only")
         try:
             payload = orjson.dumps(data, option=DUMP_OPTIONS)
             # TODO: an editor that saves in the instant between the last check and

@@ -7,7 +7,7 @@ out, so that a bad document refuses the whole file rather than surfacing later.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pendulum import DateTime
 
@@ -20,8 +20,7 @@ from jobtui.domain.storage.migrations import APPLICATIONS, read_stages, upgrade
 from jobtui.domain.times import utc_now
 
 
-@dataclass(slots=True)
-class Reading:
+class Reading(NamedTuple):
     """What one reading of the tables found.
 
     `index` maps each application's id to the number of its document.

@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from pendulum import DateTime
-from tinydb.table import Table
 
 from jobtui.domain.errors import ConflictError, DatabaseError, InputError, NotFoundError
 from jobtui.domain.model import Application, StageSet
@@ -43,6 +43,9 @@ from jobtui.domain.storage.stage_renames import (
 )
 from jobtui.domain.times import from_iso, to_iso, utc_now
 
+if TYPE_CHECKING:
+    from tinydb.table import Table
+
 
 @dataclass(slots=True)
 class _Loaded:
@@ -50,10 +53,12 @@ class _Loaded:
 
     stages: StageSet
     index: dict[str, int]
-    table: Table
     # Decoded while the file was checked and not yet handed out, so the first
     # `applications()` after opening costs nothing more.
     unclaimed: list[Application] | None
+    # TinyDB's view of the applications, made at the first change: readers
+    # never need it, nor TinyDB itself.
+    table: Table | None = None
 
 
 class Store:
@@ -68,7 +73,9 @@ class Store:
         self._loaded: _Loaded | None = None
         # A bound method would tie storage and store into a cycle, which only the
         # cycle collector frees; a store holds a whole file's worth of objects.
-        self._storage = SafeJSONStorage(path, prepare=_weakly(self._prepare))
+        self._storage = SafeJSONStorage(
+            path, prepare=_weakly(self._prepare), read_only=not writable
+        )
 
     @classmethod
     def open(cls, path: Path, *, writable: bool, lock_timeout: float = 0.0) -> Store:
@@ -191,7 +198,7 @@ class Store:
         check_storable([document], "application")
 
         with self._writing() as loaded:
-            loaded.index[application.id] = loaded.table.insert(document)
+            loaded.index[application.id] = self._table(loaded).insert(document)
         return decode(document, "application", utc_now(), {})
 
     def add_many(
@@ -213,7 +220,7 @@ class Store:
             return
 
         with self._writing() as loaded:
-            doc_ids = loaded.table.insert_multiple(documents)
+            doc_ids = self._table(loaded).insert_multiple(documents)
             loaded.index.update(zip(ids, doc_ids, strict=True))
 
     def save(
@@ -244,7 +251,7 @@ class Store:
         check_storable([document], "application")
 
         with self._writing() as loaded:
-            loaded.table.update(replacing_with(document), doc_ids=[doc_id])
+            self._table(loaded).update(replacing_with(document), doc_ids=[doc_id])
         return decode(document, "application", utc_now(), {})
 
     def delete(self, app_id: str) -> Application:
@@ -258,7 +265,7 @@ class Store:
         removed = self._decoded(doc_id)
 
         with self._writing() as loaded:
-            loaded.table.remove(doc_ids=[doc_id])
+            self._table(loaded).remove(doc_ids=[doc_id])
             del loaded.index[app_id]
         return removed
 
@@ -315,10 +322,7 @@ class Store:
             InputError: naming the document and field that are bad.
         """
         tables, reading = read_tables(tables)
-        table = Table(self._storage, APPLICATIONS)
-        self._loaded = _Loaded(
-            reading.stages, reading.index, table, reading.applications
-        )
+        self._loaded = _Loaded(reading.stages, reading.index, reading.applications)
         return tables
 
     def _current(self) -> _Loaded:
@@ -357,6 +361,15 @@ class Store:
         except BaseException:
             self._storage.forget()
             raise
+
+    def _table(self, loaded: _Loaded) -> Table:
+        """TinyDB's table of the applications, made when first needed."""
+        if loaded.table is None:
+            from tinydb.table import Table
+
+            # The storage has every method TinyDB calls, not TinyDB's base class.
+            loaded.table = Table(self._storage, APPLICATIONS)  # type: ignore[arg-type]
+        return loaded.table
 
     def _documents(self) -> dict[str, Document]:
         return self._storage.read()[APPLICATIONS]
