@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 import pendulum
 from pendulum import DateTime, FixedTimezone, Timezone
@@ -24,6 +24,7 @@ from pendulum import DateTime, FixedTimezone, Timezone
 from jobtui.domain.calendar import UTC, add_local_days
 from jobtui.domain.errors import InputError
 from jobtui.domain.model import (
+    CHASE_KINDS,
     Application,
     Event,
     FollowUp,
@@ -136,8 +137,7 @@ def _check_timing(name: str, value: object, limits: dict[str, Any]) -> None:
         raise InputError(where, f"expected a number from {low} to {high}, got {value}")
 
 
-@dataclass(frozen=True, slots=True)
-class Start:
+class Start(NamedTuple):
     """Where the chase last restarted: when, and how the user would put it."""
 
     at: DateTime
@@ -201,8 +201,7 @@ def _is_forward(change: StageChange, stages: StageSet) -> bool:
     return before is not None and after is not None and after > before
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """The next step of a chase: its kind and span, and what it counts from.
 
     `after` is the start or the follow-up sent last; `held_back` says the guard
@@ -272,7 +271,7 @@ def chase_times(application: Application, now: DateTime) -> list[DateTime]:
     return [
         event.at
         for event in application.events
-        if isinstance(event, FollowUp) and event.kind.is_chase and event.at <= now
+        if isinstance(event, FollowUp) and event.kind in CHASE_KINDS and event.at <= now
     ]
 
 

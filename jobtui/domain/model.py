@@ -80,9 +80,10 @@ class StageSet:
     """The user's stages in board order, looked up by name without regard to case."""
 
     stages: tuple[Stage, ...] = DEFAULT_STAGES
-    # Each stage's place by its name in any case: the rules look stages up for
-    # every application, too often to casefold every name each time.
+    # Each stage's place by its name in any case, and the first closed stage:
+    # the rules ask for them for every application, too often to search.
     _places: dict[str, int] = field(init=False, repr=False, compare=False)
+    _first_closed: Stage | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.stages:
@@ -96,6 +97,8 @@ class StageSet:
                 raise InputError("stages", f"the stage {stage.name!r} appears twice")
             places[key] = place
         object.__setattr__(self, "_places", places)
+        closed = next((stage for stage in self.stages if stage.closed), None)
+        object.__setattr__(self, "_first_closed", closed)
 
     def __iter__(self) -> Iterator[Stage]:
         return iter(self.stages)
@@ -137,7 +140,7 @@ class StageSet:
     @property
     def first_closed(self) -> Stage | None:
         """The closed stage to suggest when silence means moving on."""
-        return next((stage for stage in self.stages if stage.closed), None)
+        return self._first_closed
 
 
 @dataclass(slots=True)

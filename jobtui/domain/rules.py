@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from pendulum import Date, DateTime
 
@@ -346,6 +347,8 @@ def _span(since: DateTime, now: DateTime) -> str:
     return describe_span(seconds_since_epoch(now) - seconds_since_epoch(since))
 
 
+# The same few timings are put into words for every application.
+@cache
 def _days_words(days: int) -> str:
     """A number of days as a person says it: "a day", "5 days", "a week", "2 weeks"."""
     if days and days % 7 == 0:
@@ -353,6 +356,7 @@ def _days_words(days: int) -> str:
     return "a day" if days == 1 else f"{days} days"
 
 
+@cache
 def _range_words(low: int, high: int) -> str:
     """A range of days: "2 to 3 weeks" if both are whole weeks, else "10 to 15 days"."""
     if low and low % 7 == 0 and high % 7 == 0:
