@@ -33,16 +33,9 @@ def echo_json(value: Any) -> None:
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
     """Rows as aligned columns under a header; the last column is not padded."""
-    widths = [
-        max(len(str(row[index])) for row in [headers, *rows])
-        for index in range(len(headers))
-    ]
-    lines = []
-    for row in [headers, *rows]:
-        cells = [
-            str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)
-        ]
-        lines.append("  ".join(cells).rstrip())
+    texts = [list(map(str, row)) for row in [headers, *rows]]
+    widths = [max(map(len, column)) for column in zip(*texts, strict=True)]
+    lines = ["  ".join(map(str.ljust, row, widths)).rstrip() for row in texts]
     return "\n".join(lines)
 
 
