@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import click
 import orjson
 import pendulum
 from pendulum import DateTime
@@ -28,7 +27,15 @@ SHORT_ID = 8
 
 def echo_json(value: Any) -> None:
     """Print a value as indented JSON."""
-    click.echo(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode())
+    # Imported here: `jobtui due` uses this module without click (see quick.py).
+    import click
+
+    click.echo(json_text(value))
+
+
+def json_text(value: Any) -> str:
+    """A value as indented JSON text."""
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
 
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:

@@ -3,13 +3,15 @@
 A command such as `jobtui due` lives for a few dozen milliseconds, and two
 things it does not need take about a fifth of that: the cycle collector walking
 every object as the modules are imported, and tearing every module down object
-by object at exit. `run` leaves both out. `main` in `jobtui.cli.main` stays an
-ordinary function, for tests and for anyone calling it in a process of their own.
+by object at exit. `run` leaves both out, and lets a plain `jobtui due` line
+skip click (see `quick`). `main` in `jobtui.cli.main` stays an ordinary
+function, for tests and for anyone calling it in a process of their own.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 
 
 def run() -> None:
@@ -17,10 +19,13 @@ def run() -> None:
     # Commands make next to no cyclic garbage; the board, which runs for hours,
     # turns the collector back on (see `open_board`).
     gc.disable()
-    from jobtui.cli.main import main
-
     try:
-        main()
+        from jobtui.cli.quick import run_quickly
+
+        if not run_quickly(sys.argv[1:]):
+            from jobtui.cli.main import main
+
+            main()
     finally:
         # What is still alive at exit, the system reclaims at once; Python would
         # otherwise search it for cycles and free it piece by piece.

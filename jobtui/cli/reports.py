@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from jobtui.cli.context import Env
-from jobtui.cli.output import due_json, due_row, echo_json, table
+from jobtui.cli.due_report import due_report
 
 pass_env = click.make_pass_decorator(Env)
 
@@ -22,15 +22,4 @@ def due(env: Env, at: str | None, as_json: bool, count: bool) -> None:
 
     Example: jobtui due --at "next monday 9:00" --json
     """
-    env.now = env.when(at, "--at")
-    store = env.reader()
-    items = env.due(store.applications(), store.stages())
-    if count:
-        click.echo(str(len(items)))
-    elif as_json:
-        echo_json([due_json(item) for item in items])
-    elif not items:
-        click.echo("Nothing is due.")
-    else:
-        rows = [due_row(item, env.now, env.zone) for item in items]
-        click.echo(table(rows, ["STATE", "KIND", "APPLICATION", "WHEN", "DUE", "ID"]))
+    click.echo(due_report(env, at, as_json=as_json, count=count))
