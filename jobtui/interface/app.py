@@ -80,6 +80,9 @@ class JobtuiApp(App[None]):
 
     def on_unmount(self) -> None:
         """Finish every pending write before the store is closed."""
+        if self.board_screen is not None:
+            # A move drawn in the last frame may not have reached the workspace.
+            self.board_screen.actions.commit_moves(show=False)
         self.workspace.close()
 
     def watch_theme(self, theme: str) -> None:

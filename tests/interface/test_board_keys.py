@@ -263,3 +263,12 @@ async def test_every_board_binding_has_an_id_the_keymap_can_use(
         assert all(binding.id for binding in bindings)
         await pilot.press("ctrl+right")
         assert "Harbor Logistics" in companies(app, "Under Review")
+
+
+async def test_a_move_just_before_quitting_is_saved(
+    app: JobtuiApp, store: Store
+) -> None:
+    async with app.run_test(size=SIZE):
+        app.board_screen.actions.move(board_of(app).focused_id, "Offer")
+        app.exit()
+    assert stage_on_disk(store, "Harbor Logistics") == "Offer"

@@ -153,3 +153,24 @@ async def test_a_large_board_shows_cards_first_then_sorts_them_by_urgency(
         assert companies(app, "Applied")[:2] == ["Harbor Logistics", "Larkspur Health"]
         assert board.focused_card.application.company == "Harbor Logistics"
         assert "12 follow-ups due" in status_text(app)
+
+
+async def test_a_card_chosen_before_the_sorting_keeps_the_cursor(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_LATER_FROM", 10)
+    monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_PER_TURN", 1)
+    app = board_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = board_of(app)
+        assert not board.model.settled
+        await pilot.press("3", "j")
+        chosen = board.focused_card.application.company
+
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+        assert board.model.settled
+        assert board.focused_card.application.company == chosen
+        await pilot.press("1")
+        assert board.focused_card.application.company == "Harbor Logistics"

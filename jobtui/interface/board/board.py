@@ -154,7 +154,8 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
 
         Args:
             to_top: put the cursor on each column's first card, as when the
-                cards were first sorted by urgency.
+                cards were first sorted by urgency (but for a card the user
+                already chose).
         """
         if to_top:
             self.cursor.reset()

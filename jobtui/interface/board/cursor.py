@@ -25,6 +25,8 @@ class Cursor:
     def __init__(self, board: Board) -> None:
         self.board = board
         self.position = 0
+        # Whether the user has put the cursor somewhere, by key, mouse or change.
+        self.moved = False
         self._chosen: dict[str, str] = {}
         self._rows: dict[str, int] = {}
 
@@ -42,9 +44,15 @@ class Cursor:
         return self.board.model.card_at(self.column.list.cards, row)
 
     def reset(self) -> None:
-        """Forget the chosen cards: each column starts again at its first."""
+        """Forget the chosen cards: each column starts again at its first.
+
+        Only the card the user put the cursor on, if any, stays chosen.
+        """
+        kept = self._chosen.get(self.column.stage) if self.moved else None
         self._chosen.clear()
         self._rows.clear()
+        if kept is not None:
+            self._chosen[self.column.stage] = kept
 
     def navigable(self) -> list[int]:
         """The positions of the columns that show cards, in order."""
@@ -78,6 +86,7 @@ class Cursor:
 
     def choose(self, position: int, app_id: str) -> None:
         """Put the cursor on a card of the column at `position`."""
+        self.moved = True
         self.position = position
         self._chosen[self.board.columns[position].stage] = app_id
 
@@ -115,6 +124,7 @@ class Cursor:
         if not 0 <= place < len(navigable):
             return False
         self.position = navigable[place]
+        self.moved = True
         return True
 
     def to_number(self, number: int) -> bool:
@@ -123,6 +133,7 @@ class Cursor:
         if not 1 <= number <= len(navigable):
             return False
         self.position = navigable[number - 1]
+        self.moved = True
         return True
 
     def to_next_due(self) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from collections import deque
 from collections.abc import Callable
+from contextlib import suppress
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -81,14 +82,22 @@ class CardActions:
         self._moves.append((app_id, target.name, now))
         self.screen.call_after_refresh(self.commit_moves)
 
-    def commit_moves(self) -> None:
-        """Make the moves shown but not yet made in the workspace, in order."""
+    def commit_moves(self, *, show: bool = True) -> None:
+        """Make the moves shown but not yet made in the workspace, in order.
+
+        Args:
+            show: say so and show the result; False as the app closes.
+        """
         moved = []
         while self._moves:
             app_id, stage, at = self._moves.popleft()
-            self._change(partial(self.workspace.move, app_id, stage, at))
+            if show:
+                self._change(partial(self.workspace.move, app_id, stage, at))
+            else:
+                with suppress(JobtuiError):
+                    self.workspace.move(app_id, stage, at)
             moved.append(app_id)
-        for app_id in dict.fromkeys(moved):
+        for app_id in dict.fromkeys(moved) if show else ():
             # What the workspace holds is what is shown, whether the move took.
             try:
                 self.board.put(self.workspace.get(app_id))
