@@ -314,11 +314,15 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
         self.drag.cancel(None)
 
     def on_click(self, event: events.Click) -> None:
-        """A double click opens the card under the pointer."""
+        """A double click opens the card; a click on its follow-up, the composer."""
         if event.chain == 2:
             card = self.drag.card_at(*event.screen_offset)
             if card is not None:
                 self.post_message(self.Opened(card.app_id))
+        elif event.chain == 1:
+            card = self.drag.follow_up_at(*event.screen_offset)
+            if card is not None and card.urgency.is_due:
+                self.post_message(self.Requested("write", card.app_id))
 
     # Inner workings.
 

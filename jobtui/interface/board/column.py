@@ -28,6 +28,8 @@ from jobtui.interface.board.cards import Card, Urgency, card_text
 # A card is a gap line and five lines of text: company, role, time in the
 # stage, and the follow-up, which may take two lines.
 CARD_HEIGHT = 6
+# The rows of a card that hold its follow-up; a click there opens the composer.
+FOLLOW_UP_ROWS = (4, 5)
 FOLLOW_UP_LINES = 2
 BAR = "▌"
 WAITING_BAR = "│"
@@ -86,6 +88,10 @@ class CardList(ScrollView, can_focus=False):
         if row == 0 or index >= len(self.cards.shown):
             return None
         return index
+
+    def is_follow_up_line(self, y: int) -> bool:
+        """Whether line `y` of the widget shows a card's follow-up."""
+        return (self.scroll_offset.y + y) % CARD_HEIGHT in FOLLOW_UP_ROWS
 
     def scroll_to_card(self, index: int) -> None:
         """Scroll so that the card at `index` is in view, whole cards at the top."""

@@ -10,7 +10,16 @@ from __future__ import annotations
 from textual.binding import Binding
 
 # The actions of `request(...)` that need a card under the cursor.
-CARD_ACTIONS = ("open", "edit", "delete", "interview", "reply", "offer", "move")
+CARD_ACTIONS = (
+    "open",
+    "write",
+    "edit",
+    "delete",
+    "interview",
+    "reply",
+    "offer",
+    "move",
+)
 
 BOARD_BINDINGS: list[Binding] = [
     Binding("up,k", "cursor(-1)", "Card above", id="card_up", show=False, system=True),
@@ -51,6 +60,13 @@ BOARD_BINDINGS: list[Binding] = [
         "Open",
         id="open",
         tooltip="Open the application: every detail and its history",
+    ),
+    Binding(
+        "w",
+        "request('write')",
+        "Write note",
+        id="write",
+        tooltip="Write the follow-up that is due (or any note) in the composer",
     ),
     Binding("n", "request('add')", "Add", id="new", tooltip="Add an application"),
     Binding("e", "request('edit')", "Edit", id="edit", tooltip="Edit the application"),

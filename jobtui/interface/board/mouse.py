@@ -111,6 +111,15 @@ class Drag:
             return None
         return self.board.model.card_at(column.list.cards, index)
 
+    def follow_up_at(self, x: int, y: int) -> Card | None:
+        """The card whose follow-up line is at a point of the screen, or None."""
+        card = self.card_at(x, y)
+        column = self.column_at(x, y)
+        if card is None or column is None:
+            return None
+        top = column.list.content_region.y
+        return card if column.list.is_follow_up_line(y - top) else None
+
     def _aim(self, column: StageColumn | None) -> None:
         """Highlight the column the card would drop into, and where it lands."""
         if column is self.target:

@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input
 
 from jobtui.domain.model import Application
+from jobtui.domain.notes.drafts import DraftStore
 from jobtui.domain.rules import Window, next_window
 from jobtui.domain.settings import Settings
 from jobtui.domain.workspace import Workspace
@@ -102,6 +103,7 @@ class BoardScreen(Screen[None]):
         )
         self._load()
         self.board = Board(self.model, clock=clock, closed_mode=closed_mode, id="board")
+        self.drafts = DraftStore.beside(workspace.store.path)
         self.actions = CardActions(self)
         self._saving: Timer | None = None
 

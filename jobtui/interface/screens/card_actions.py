@@ -20,7 +20,7 @@ from pendulum import DateTime
 from textual.screen import Screen
 
 from jobtui.domain.errors import JobtuiError, NotFoundError
-from jobtui.domain.model import Application, Event
+from jobtui.domain.model import Application, Event, Kind
 from jobtui.domain.workspace import Change
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ class CardActions:
             self.screen.notify("Choose a card first.")
         elif action == "open":
             self.open_detail(app_id)
+        elif action == "write":
+            self.write_note(app_id)
         elif action == "edit":
             self.edit(app_id)
         elif action == "delete":
@@ -147,6 +149,35 @@ class CardActions:
     def _after_detail(self, app_id: str, action: str | None) -> None:
         if action is not None:
             self.request(action, app_id)
+
+    def write_note(self, app_id: str) -> None:
+        """Open the composer on the note the card's window asks for."""
+        from jobtui.interface.screens.composer import ComposerScreen
+
+        self.commit_moves()
+        application = self.workspace.get(app_id)
+        now = self.clock()
+        window = self.screen.model.window_of(application, now)
+        kind = window.kind if window is not None else Kind.FOLLOWUP
+        if kind is Kind.MOVE_ON:
+            self.screen.notify(
+                "Silence is the answer here: move the card to a closed stage (m), "
+                "or write one more note from the kind list.",
+            )
+        composer = ComposerScreen(
+            application,
+            kind,
+            workspace=self.workspace,
+            drafts=self.screen.drafts,
+            settings=self.screen.settings,
+            now=now,
+        )
+        self._open(composer, partial(self._after_note, app_id))
+
+    def _after_note(self, app_id: str, sent: bool | None) -> None:
+        if sent:
+            self.board.put(self.workspace.get(app_id), follow=True)
+            self.screen.show_saving()
 
     def add(self) -> None:
         """Ask for a new application and put it on the board."""

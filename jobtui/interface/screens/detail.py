@@ -67,6 +67,7 @@ class DetailScreen(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="detail.close"),
+        Binding("w", "choose('write')", "Write note", id="detail.write"),
         Binding("e", "choose('edit')", "Edit", id="detail.edit"),
         Binding("i", "choose('interview')", "Interview", id="detail.interview"),
         Binding("r", "choose('reply')", "Reply", id="detail.reply"),
