@@ -52,7 +52,8 @@ def read_due_line(args: list[str]) -> DueLine | None:
             count = True
         elif word == "--at":
             at = next(words, None)
-            # click takes even "-5" as the value; it also says when none is left.
+            # Left to click: no value (it says so), or one that looks like an
+            # option (click would take even "--json" as the time).
             if at is None or at.startswith("-"):
                 return None
         elif word.startswith("--at="):
@@ -72,7 +73,7 @@ def run_quickly(args: list[str]) -> bool:
     if line is None:
         return False
 
-    # Imported only now: whatever cannot be run here does not pay for them.
+    # Imported only now, so that a line left to click does not pay for them.
     from jobtui.cli.context import Env
     from jobtui.cli.due_report import due_report
     from jobtui.domain.errors import JobtuiError
