@@ -21,6 +21,7 @@ from jobtui.domain.store import Store
 from jobtui.domain.times import utc_now
 from jobtui.domain.uistate import UiState, load_ui_state, save_ui_state
 from jobtui.domain.workspace import Workspace
+from jobtui.interface import STYLESHEET
 from jobtui.interface.commands import ApplicationCommands
 from jobtui.interface.keymap import apply_keymap
 from jobtui.interface.screens.board import BoardScreen
@@ -35,7 +36,7 @@ class JobtuiApp(App[None]):
         clock: the current time; tests pass a clock they can move.
     """
 
-    CSS_PATH = "jobtui.tcss"
+    CSS_PATH = STYLESHEET
     TITLE = "jobtui"
     COMMANDS = App.COMMANDS | {ApplicationCommands}
     BINDINGS = [Binding("q", "quit", "Quit", id="quit")]

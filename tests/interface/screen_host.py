@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from jobtui.interface import STYLESHEET
 from jobtui.interface.widgets.fields import FormRow
 
 NOT_DISMISSED = object()
@@ -17,6 +18,8 @@ NOT_DISMISSED = object()
 
 class ScreenHost(App[None]):
     """Pushes the screen that `make` returns; `result` is its dismiss value."""
+
+    CSS_PATH = STYLESHEET
 
     def __init__(self, make: Callable[[], Screen[Any]]) -> None:
         super().__init__()

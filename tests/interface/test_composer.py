@@ -21,6 +21,7 @@ from jobtui.domain.rules import next_window
 from jobtui.domain.settings import Settings
 from jobtui.domain.storage import Store
 from jobtui.domain.workspace import Workspace
+from jobtui.interface import STYLESHEET
 from jobtui.interface.screens.composer import ComposerScreen
 
 FROZEN = pendulum.datetime(2026, 11, 4, 10, 0, tz="UTC")
@@ -33,6 +34,8 @@ SETTLE = 0.7
 
 class ComposerHost(App[None]):
     """Shows a stand-in board and the composer over it; keeps the dismiss value."""
+
+    CSS_PATH = STYLESHEET
 
     def __init__(
         self,

@@ -55,40 +55,6 @@ class ComposerScreen(ModalScreen[bool]):
         interview: the interview a thank-you is about; by default the latest.
     """
 
-    DEFAULT_CSS = """
-    ComposerScreen {
-        align: right top;
-        & > #composer {
-            width: 80%;
-            min-width: 72;
-            height: 1fr;
-            border: round $accent;
-            border-title-style: bold;
-            background: $surface;
-            padding: 0 1;
-        }
-        & #composer-head {
-            height: auto;
-        }
-        & #composer-kind {
-            width: 26;
-        }
-        & #composer-window {
-            width: 1fr;
-            padding: 1 0 0 1;
-            color: $text-muted;
-        }
-        & #composer-actions {
-            height: auto;
-            align-horizontal: right;
-            & > Button {
-                margin-left: 1;
-                min-width: 10;
-            }
-        }
-    }
-    """
-
     BINDINGS = [
         Binding(
             "ctrl+s", "mark_sent", "Mark sent", id="composer.mark_sent", priority=True

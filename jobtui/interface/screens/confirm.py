@@ -17,35 +17,6 @@ class ConfirmScreen(ModalScreen[bool]):
         confirm_label: the label of the button that says yes.
     """
 
-    DEFAULT_CSS = """
-    ConfirmScreen {
-        align: center middle;
-        & > #confirm-panel {
-            width: 60;
-            max-width: 100%;
-            height: auto;
-            border: round $warning;
-            background: $surface;
-            padding: 1 2;
-        }
-        & #confirm-question {
-            width: 100%;
-            margin-bottom: 1;
-        }
-        & #confirm-buttons {
-            height: auto;
-            align-horizontal: right;
-        }
-        & Button {
-            margin-left: 2;
-        }
-        & #confirm-keys {
-            color: $text-muted;
-            margin-top: 1;
-        }
-    }
-    """
-
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n", "answer(False)", "No", id="confirm.no"),

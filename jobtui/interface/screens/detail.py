@@ -32,39 +32,6 @@ class DetailScreen(ModalScreen[str | None]):
         window: the application's next follow-up window, or None if none is due.
     """
 
-    DEFAULT_CSS = """
-    DetailScreen {
-        background: $background;
-        & > #detail {
-            border: round $primary;
-            border-title-style: bold;
-            padding: 0 1;
-            height: 1fr;
-        }
-        & .detail--heading {
-            text-style: bold;
-            color: $accent;
-            margin-top: 1;
-        }
-        & .detail--summary {
-            color: $text-muted;
-        }
-        & .detail--table {
-            grid-size: 2;
-            grid-columns: 21 1fr;
-            grid-rows: auto;
-            grid-gutter: 0 1;
-            height: auto;
-        }
-        & .detail--key {
-            color: $text-muted;
-        }
-        & .detail--window {
-            padding-left: 2;
-        }
-    }
-    """
-
     BINDINGS = [
         Binding("escape", "close", "Close", id="detail.close"),
         Binding("w", "choose('write')", "Write note", id="detail.write"),

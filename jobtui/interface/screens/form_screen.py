@@ -26,30 +26,6 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     makes its result from the values read in `build`.
     """
 
-    DEFAULT_CSS = """
-    FormScreen {
-        align: center middle;
-        & > #form-panel {
-            width: 96;
-            max-width: 100%;
-            height: auto;
-            max-height: 100%;
-            border: round $primary;
-            border-title-style: bold;
-            background: $surface;
-            padding: 0 1;
-        }
-        & #form-rows {
-            height: auto;
-            max-height: 100%;
-        }
-        & #form-intro {
-            color: $text-muted;
-            margin-bottom: 1;
-        }
-    }
-    """
-
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save"),
         Binding("escape", "leave", "Leave", id="form.leave"),

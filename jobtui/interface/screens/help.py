@@ -22,41 +22,6 @@ class HelpScreen(ModalScreen[None]):
             is read as Textual markup, so it can show the style a card uses.
     """
 
-    DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-        & > #help-panel {
-            width: 84;
-            max-width: 100%;
-            height: auto;
-            max-height: 100%;
-            border: round $primary;
-            border-title-style: bold;
-            background: $surface;
-            padding: 0 1;
-        }
-        & #help-body {
-            height: auto;
-            max-height: 100%;
-        }
-        & .help--heading {
-            text-style: bold;
-            color: $accent;
-            margin-top: 1;
-        }
-        & .help--table {
-            grid-size: 2;
-            grid-columns: 22 1fr;
-            grid-rows: auto;
-            grid-gutter: 0 1;
-            height: auto;
-        }
-        & .help--key {
-            text-style: bold;
-        }
-    }
-    """
-
     BINDINGS = [
         Binding("escape", "close", "Close", id="help.close"),
         Binding(

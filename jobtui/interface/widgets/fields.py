@@ -39,34 +39,6 @@ class ReaderCheck(Validator):
 class FormRow(HorizontalGroup):
     """A labelled line of a form, holding one control and a message under it."""
 
-    DEFAULT_CSS = """
-    FormRow {
-        height: auto;
-        & > .row--label {
-            width: 16;
-            padding-right: 1;
-            text-align: right;
-            color: $text-muted;
-        }
-        & > .row--body {
-            width: 1fr;
-        }
-        & .row--message {
-            color: $text-muted;
-            height: auto;
-        }
-        & .row--message.-error {
-            color: $text-error;
-        }
-        & .row--message.-read-back {
-            color: $text-success;
-        }
-        & Input, & TextArea, & Select > SelectCurrent {
-            background: $boost;
-        }
-    }
-    """
-
     def __init__(self, label: str, *, hint: str = "", id: str) -> None:
         super().__init__(id=id)
         self.label = label
@@ -185,12 +157,6 @@ class Field(FormRow):
 class ChoiceField(FormRow):
     """A line with a choice among fixed options, such as the stage."""
 
-    DEFAULT_CSS = """
-    ChoiceField Select {
-        width: 40;
-    }
-    """
-
     def __init__(
         self, label: str, options: Iterable[str], *, value: str, hint: str = "", id: str
     ) -> None:
@@ -214,12 +180,6 @@ class ChoiceField(FormRow):
 
 class NotesField(FormRow):
     """A few lines of free text, such as notes or what an interview covered."""
-
-    DEFAULT_CSS = """
-    NotesField TextArea {
-        height: 4;
-    }
-    """
 
     def __init__(self, label: str, *, value: str = "", hint: str = "", id: str) -> None:
         super().__init__(label, hint=hint, id=id)

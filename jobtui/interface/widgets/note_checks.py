@@ -20,14 +20,6 @@ class NoteChecks(Static):
     that colour is never the only sign.
     """
 
-    DEFAULT_CSS = """
-    NoteChecks {
-        width: 100%;
-        height: auto;
-        padding: 0 1;
-    }
-    """
-
     def show(self, kind: Kind, sentences: int, findings: list[Finding]) -> None:
         """Show the findings for a note of `kind` that has `sentences` sentences."""
         noun = "sentence" if sentences == 1 else "sentences"

@@ -17,41 +17,6 @@ class NoteEditor(Vertical):
     to the screen that owns the draft.
     """
 
-    DEFAULT_CSS = """
-    NoteEditor {
-        height: 1fr;
-        & .note-editor--row {
-            height: auto;
-        }
-        & .note-editor--label {
-            width: 9;
-            padding: 1 1 0 0;
-            text-align: right;
-            color: $text-muted;
-        }
-        & .note-editor--row > Input {
-            width: 1fr;
-        }
-        & #note-editor-main {
-            height: 1fr;
-        }
-        & #note-body {
-            width: 1fr;
-            height: 1fr;
-        }
-        & #note-checks {
-            width: 34;
-            height: 1fr;
-            border-left: vkey $panel-lighten-2;
-        }
-        & .note-editor--heading {
-            padding: 0 1;
-            text-style: bold;
-            color: $accent;
-        }
-    }
-    """
-
     def compose(self) -> ComposeResult:
         """The two header lines, then the body and its checks side by side."""
         with Horizontal(classes="note-editor--row"):
