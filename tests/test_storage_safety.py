@@ -284,6 +284,33 @@ def test_saving_an_application_edited_by_hand_meanwhile_is_a_conflict(
     assert Store.open(db, writable=False).get(mine.id).notes == "edited by hand"
 
 
+def test_a_hand_edit_that_leaves_updated_alone_is_still_a_conflict(
+    db: Path,
+) -> None:
+    good_file(db, "Acme")
+    with Store.open(db, writable=True) as store:
+        mine = store.applications()[0]
+
+        def edit_company(tables: dict[str, Any]) -> None:
+            tables["applications"]["1"]["company"] = "Acme Renamed By Hand"
+
+        hand_edit(db, edit_company)
+        mine.notes = "edited in jobtui"
+        with pytest.raises(ConflictError, match="changed since you opened it"):
+            store.save(mine)
+
+        reopened = store.get(mine.id)
+        reopened.notes = "edited after looking again"
+        saved = store.save(reopened)
+
+    assert saved.company == "Acme Renamed By Hand"
+    on_disk = Store.open(db, writable=False).get(mine.id)
+    assert (on_disk.company, on_disk.notes) == (
+        "Acme Renamed By Hand",
+        "edited after looking again",
+    )
+
+
 def test_an_edit_that_keeps_the_size_and_time_is_still_noticed(db: Path) -> None:
     good_file(db, "Acme")
     with Store.open(db, writable=True) as store:

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+import orjson
 from pendulum import DateTime
 
 from jobtui.domain.errors import ConflictError, DatabaseError, InputError, NotFoundError
@@ -71,6 +72,9 @@ class Store:
         self._lock: WriterLock | None = None
         self._backed_up = False
         self._loaded: _Loaded | None = None
+        # Applications another program changed in the file since this store last
+        # handed them out: saving an older copy over them would lose that change.
+        self._changed_outside: set[str] = set()
         # A bound method would tie storage and store into a cycle, which only the
         # cycle collector frees; a store holds a whole file's worth of objects.
         self._storage = SafeJSONStorage(
@@ -125,6 +129,7 @@ class Store:
     def applications(self) -> list[Application]:
         """Every application, as new objects of the caller's own, in the order added."""
         loaded = self._current()
+        self._changed_outside.clear()
         if loaded.unclaimed is not None:
             applications, loaded.unclaimed = loaded.unclaimed, None
             return applications
@@ -139,6 +144,7 @@ class Store:
             NotFoundError: no application has it.
         """
         doc_id = self._doc_id(self._current(), app_id)
+        self._changed_outside.discard(app_id)
         return self._decoded(doc_id)
 
     def find(self, prefix: str) -> Application:
@@ -152,10 +158,12 @@ class Store:
             raise NotFoundError("id", "give an id, or enough of its start to tell")
         index = self._current().index
         if prefix.strip() in index:
+            self._changed_outside.discard(prefix.strip())
             return self._decoded(index[prefix.strip()])
 
         matches = [app_id for app_id in index if app_id.lower().startswith(wanted)]
         if len(matches) == 1:
+            self._changed_outside.discard(matches[0])
             return self._decoded(index[matches[0]])
         if not matches:
             raise NotFoundError("id", f"no application has an id starting {prefix!r}")
@@ -240,7 +248,8 @@ class Store:
         loaded = self._fresh()
         doc_id = self._doc_id(loaded, application.id)
         stored = self._documents()[str(doc_id)]
-        if from_iso(stored["updated"]) != application.updated:
+        changed = application.id in self._changed_outside
+        if changed or from_iso(stored["updated"]) != application.updated:
             raise ConflictError(
                 f"{application.company} ({application.role}) changed since you opened "
                 f"it; nothing was saved — open it again to see the change"
@@ -344,9 +353,23 @@ class Store:
                 f"{self._path} was moved or deleted since it was read; nothing was "
                 "written"
             )
+        before = self._fingerprints()
         self._storage.load()
+        after = self._fingerprints()
+        self._changed_outside |= {
+            app_id
+            for app_id, fingerprint in after.items()
+            if before.get(app_id, fingerprint) != fingerprint
+        }
         assert self._loaded is not None
         return self._loaded
+
+    def _fingerprints(self) -> dict[str, bytes]:
+        """Each application's document as bytes, to tell which ones changed."""
+        return {
+            document["id"]: orjson.dumps(document, option=orjson.OPT_SORT_KEYS)
+            for document in self._documents().values()
+        }
 
     @contextmanager
     def _writing(self) -> Iterator[_Loaded]:
