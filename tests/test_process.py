@@ -5,12 +5,12 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from jobtui.cli.board import open_board
-from jobtui.cli.context import Env
+from tests.interface.board_support import SIZE, board_app, demo_store
 
 PROBE = """
 import gc, sys
@@ -41,23 +41,38 @@ def test_a_command_runs_with_the_collector_off_and_leaves_everything_frozen(
     assert int(words[3]) > 1000
 
 
-def test_the_board_turns_the_collector_back_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("windows_later_from", [2000, 10])
+async def test_the_board_loads_without_the_collector_and_turns_it_on_once_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, windows_later_from: int
 ) -> None:
+    from jobtui.interface.board.board_model import BoardModel
+
+    monkeypatch.setattr(
+        "jobtui.interface.screens.board.WINDOWS_LATER_FROM", windows_later_from
+    )
     seen: list[bool] = []
+    for method in ("load", "load_provisional", "settle"):
+        original = getattr(BoardModel, method)
 
-    class Board:
-        def __init__(self, **options: object) -> None:
-            pass
-
-        def run(self) -> None:
+        def spy(*args: object, original: Callable[..., None] = original) -> None:
             seen.append(gc.isenabled())
+            original(*args)
 
-    monkeypatch.setattr("jobtui.interface.app.JobtuiApp", Board)
+        monkeypatch.setattr(BoardModel, method, spy)
+    store = demo_store(tmp_path)
+
     gc.disable()
     try:
-        open_board(Env(db_path=tmp_path / "applications.json"))
+        app = board_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.board_screen is not None and app.board_screen.model.settled
+            enabled = gc.isenabled()
     finally:
         gc.enable()
+        store.close()
 
-    assert seen == [True]
+    assert seen and not any(seen)
+    assert enabled

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import tempfile
 from pathlib import Path
 
@@ -13,9 +12,10 @@ from jobtui.domain.storage import Store
 
 def open_board(env: Env) -> None:
     """Run the board on the environment's database, holding the writer lock."""
-    # The `jobtui` process starts with the cycle collector off, as suits a
-    # command that ends in milliseconds; the board runs for hours.
-    gc.enable()
+    # The `jobtui` process starts with the cycle collector off. It stays off
+    # through Textual's import and the loading of the cards, which make millions
+    # of objects and no garbage; the board screen turns it on once they are
+    # loaded, since the board runs for hours.
     from jobtui.interface.app import JobtuiApp
 
     store = Store.open(env.db_path, writable=True, lock_timeout=0.0)

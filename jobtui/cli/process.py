@@ -4,8 +4,9 @@ A command such as `jobtui due` lives for a few dozen milliseconds, and two
 things it does not need take about a fifth of that: the cycle collector walking
 every object as the modules are imported, and tearing every module down object
 by object at exit. `run` leaves both out, and lets a plain `jobtui due` line
-skip click (see `quick`). `main` in `jobtui.cli.main` stays an ordinary
-function, for tests and for anyone calling it in a process of their own.
+(see `quick`) or a plain line that opens the board (see `quick_board`) skip
+click. `main` in `jobtui.cli.main` stays an ordinary function, for tests and
+for anyone calling it in a process of their own.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import sys
 def run() -> None:
     """Run the command line as a process of its own (the `jobtui` script)."""
     # Commands make next to no cyclic garbage; the board, which runs for hours,
-    # turns the collector back on (see `open_board`).
+    # turns the collector back on once it is on screen (see `open_board`).
     gc.disable()
     try:
         from jobtui.cli.quick import run_quickly
+        from jobtui.cli.quick_board import open_board_quickly
 
-        if not run_quickly(sys.argv[1:]):
+        args = sys.argv[1:]
+        if not (run_quickly(args) or open_board_quickly(args)):
             from jobtui.cli.main import main
 
             main()

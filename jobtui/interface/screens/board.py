@@ -118,7 +118,9 @@ class BoardScreen(Screen[None]):
         """Keys go to the board first."""
         self.board.focus()
         self._show_status()
-        if not self.model.settled:
+        if self.model.settled:
+            self.call_after_refresh(_collect_from_now_on)
+        else:
             self.call_after_refresh(self._work_out_windows)
 
     def on_unmount(self) -> None:
@@ -155,6 +157,7 @@ class BoardScreen(Screen[None]):
             await asyncio.sleep(0)
         with _no_collection():
             self.model.settle(known)
+        _collect_from_now_on()
         # The order changed from the latest activity to urgency: the cursor
         # goes to the top, to the most urgent, as if the board had just opened.
         self.board.reload(to_top=True)
@@ -278,3 +281,13 @@ def _no_collection() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+def _collect_from_now_on() -> None:
+    """Turn the cycle collector on, now that every card is loaded and frozen.
+
+    The `jobtui` process starts with it off, so that start-up is not spent
+    searching objects that are not garbage; the board runs for hours.
+    """
+    gc.freeze()
+    gc.enable()
