@@ -48,7 +48,7 @@ def import_file(env: Env, file: Path, dry_run: bool) -> None:
         if not dry_run:
             store.add_many(result.applications, now=env.now)
     verb = "would import" if dry_run else "imported"
-    click.echo(f"{verb} {len(result.applications)} applications from {file}")
+    click.echo(f"{verb} {_applications(len(result.applications))} from {file}")
 
 
 class ImportProgress:
@@ -120,4 +120,8 @@ def export(env: Env, fmt: str | None, output: Path | None) -> None:
     except OSError as error:
         reason = error_reason(error)
         raise DatabaseError(f"cannot write {output}: {reason}") from error
-    click.echo(f"exported {len(applications)} applications to {output}", err=True)
+    click.echo(f"exported {_applications(len(applications))} to {output}", err=True)
+
+
+def _applications(count: int) -> str:
+    return f"{count} application" if count == 1 else f"{count} applications"
