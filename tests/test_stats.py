@@ -1,0 +1,240 @@
+"""The stats figures, checked by hand on eight applications with known histories.
+
+The search runs from Monday 12 October 2026 (ISO week 42) to Wednesday
+4 November 2026 (week 45), noon UTC. What each application adds to each figure
+is written beside it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pendulum
+from pendulum import DateTime
+
+from jobtui.domain.model import (
+    Application,
+    Event,
+    FollowUp,
+    Interview,
+    Kind,
+    Offer,
+    Reply,
+    StageChange,
+    StageSet,
+)
+from jobtui.domain.stats import compute_stats
+
+NOW = pendulum.datetime(2026, 11, 4, 12, tz="UTC")
+UTC = pendulum.UTC
+STAGES = StageSet()
+
+
+def at(month: int, day: int, hour: int = 9, minute: int = 0) -> DateTime:
+    """A time in 2026, in UTC."""
+    return pendulum.datetime(2026, month, day, hour, minute, tz="UTC")
+
+
+def move(when: DateTime, to: str, source: str | None = "Applied") -> StageChange:
+    return StageChange(at=when, from_stage=source, to_stage=to)
+
+
+def chase(when: DateTime, kind: Kind = Kind.FOLLOWUP) -> FollowUp:
+    return FollowUp(at=when, kind=kind)
+
+
+def application(
+    company: str,
+    source: str,
+    applied: DateTime,
+    stage: str,
+    *events: Event,
+    added: bool = True,
+) -> Application:
+    """An application added in Applied (unless not `added`), then the events given."""
+    history = [move(applied, "Applied", None)] if added else []
+    return Application(
+        company=company,
+        role="Engineer",
+        stage=stage,
+        applied=applied,
+        source=source,
+        events=[*history, *events],
+        created=applied,
+        updated=applied,
+    )
+
+
+def search() -> list[Application]:
+    """The eight applications; responses are replies, interviews and offers."""
+    return [
+        # Reply after 3 days, then a phone screen and an interview; never chased.
+        application(
+            "Acme", "LinkedIn", at(10, 12, 10), "Interviewing",
+            Reply(at=at(10, 15, 10)),
+            move(at(10, 15, 11), "Phone Screen"),
+            Interview(at=at(10, 20, 10)),
+            move(at(10, 21), "Interviewing", "Phone Screen"),
+        ),
+        # Chased on day 7, rejected by reply 3 days later (10 days after applying).
+        application(
+            "Birch", "linkedin ", at(10, 13), "Rejected",
+            chase(at(10, 20)),
+            Reply(at=at(10, 23)),
+            move(at(10, 23, 10), "Rejected"),
+        ),
+        # Chased twice, never answered.
+        application(
+            "Cedar", "", at(10, 21, 12), "Applied",
+            chase(at(10, 28, 12)),
+            chase(at(11, 4, 10), Kind.SECOND_FOLLOWUP),
+        ),
+        # An interview (the first response) after 7 days, a thank-you, an offer.
+        application(
+            "Dune", "Referral", at(10, 22, 8), "Offer",
+            Interview(at=at(10, 29, 8)),
+            move(at(10, 29, 8), "Interviewing"),
+            chase(at(10, 29, 12), Kind.THANK_YOU),
+            Offer(at=at(11, 2, 8)),
+            move(at(11, 2, 8), "Offer", "Interviewing"),
+        ),
+        # A phone screen, but its interview is booked for after now: no response yet.
+        application(
+            "Elm", "Referral", at(10, 26), "Phone Screen",
+            move(at(10, 30), "Phone Screen"),
+            Interview(at=at(11, 6)),
+        ),
+        # Applied late on Sunday in UTC (Monday in Berlin); answered 2 days later,
+        # the same day as the chase.
+        application(
+            "Fir", "", at(11, 1, 23, 30), "Applied",
+            chase(at(11, 3)),
+            Reply(at=at(11, 3, 23, 30)),
+        ),
+        # Imported mid-way: its first move is from Applied; chased, answered
+        # 12 days after the chase (19 days after applying).
+        application(
+            "Gale", "Indeed", at(10, 13, 12), "Under Review",
+            move(at(10, 14), "Under Review"),
+            chase(at(10, 20, 12)),
+            Reply(at=at(11, 1, 12)),
+            added=False,
+        ),
+        # Moved to a stage that no longer exists: it counts in Applied only.
+        application(
+            "Holm", "Indeed", at(10, 27, 10), "Archived",
+            move(at(10, 30), "Archived"),
+        ),
+    ]  # fmt: skip
+
+
+def stats(applications: list[Application] | None = None, zone=UTC):
+    chosen = search() if applications is None else applications
+    return compute_stats(chosen, STAGES, now=NOW, zone=zone)
+
+
+def test_the_funnel_counts_every_stage_an_application_was_ever_in() -> None:
+    funnel = stats().funnel
+
+    assert [(c.label, c.count) for c in funnel.open] == [
+        ("Applied", 8),
+        ("Under Review", 1),
+        ("Phone Screen", 2),
+        ("Interviewing", 2),
+        ("Offer", 1),
+    ]
+    assert [(c.label, c.count) for c in funnel.closed] == [("Rejected", 1)]
+    assert funnel.total == 8
+
+
+def test_the_response_rate_counts_replies_interviews_and_offers_until_now() -> None:
+    response = stats().response
+
+    assert (response.part, response.whole) == (5, 8)
+    assert response.describe() == "62% (5 of 8)"
+
+
+def test_the_median_wait_for_a_first_response_counts_only_answered() -> None:
+    first_reply = stats().first_reply
+
+    # Waits of 2, 3, 7, 10 and 19 days.
+    assert first_reply.days == 7.0
+    assert first_reply.of == 5
+    assert first_reply.describe() == "7.0 days"
+
+
+def test_interview_rate_by_source_groups_spellings_and_blank_as_unknown() -> None:
+    rates = stats().interviews_by_source
+
+    assert [(r.title, r.part, r.whole) for r in rates] == [
+        ("LinkedIn", 1, 2),
+        ("Referral", 1, 2),
+        ("Indeed", 0, 2),
+        ("unknown", 0, 2),
+    ]
+    assert rates[0].percent == "50%"
+
+
+def test_the_pace_counts_each_iso_week_from_the_first_application_to_now() -> None:
+    weeks = stats().pace.weeks
+
+    assert [(w.label, w.starts, w.applications, w.follow_ups) for w in weeks] == [
+        ("W42", date(2026, 10, 12), 3, 0),
+        ("W43", date(2026, 10, 19), 2, 2),
+        ("W44", date(2026, 10, 26), 3, 2),
+        ("W45", date(2026, 11, 2), 0, 2),
+    ]
+
+
+def test_the_pace_takes_its_weeks_from_the_local_zone() -> None:
+    weeks = stats(zone=pendulum.timezone("Europe/Berlin")).pace.weeks
+
+    assert [w.applications for w in weeks] == [3, 2, 2, 1]
+
+
+def test_chased_applications_are_answered_after_the_chase_or_not() -> None:
+    figures = stats()
+
+    assert (figures.chased.part, figures.chased.whole) == (3, 4)
+    assert (figures.not_chased.part, figures.not_chased.whole) == (2, 4)
+    assert figures.chased.percent == "75%"
+    assert figures.not_chased.percent == "50%"
+
+
+def test_a_first_response_within_7_days_after_a_chase_counts_as_answering_it() -> None:
+    answered = stats().answered
+
+    # Birch (3 days after) and Fir (the same day); Gale's came 12 days after.
+    assert (answered.part, answered.whole) == (2, 5)
+    assert answered.describe() == "40% (2 of 5)"
+
+
+def test_no_applications_give_no_data_and_no_division_by_zero() -> None:
+    figures = stats([])
+
+    assert figures.applications == 0
+    assert all(count.count == 0 for count in figures.funnel.open)
+    assert figures.response.share is None
+    assert figures.response.describe() == "no data"
+    assert figures.first_reply.describe() == "no data"
+    assert figures.interviews_by_source == ()
+    assert figures.pace.weeks == ()
+    assert figures.chased.describe() == "no data"
+    assert figures.not_chased.percent == "no data"
+    assert figures.answered.describe() == "no data"
+
+
+def test_every_figure_says_what_it_counts() -> None:
+    figures = stats()
+
+    shown = [
+        figures.funnel,
+        figures.response,
+        figures.first_reply,
+        *figures.interviews_by_source,
+        figures.pace,
+        figures.chased,
+        figures.not_chased,
+        figures.answered,
+    ]
+    assert all(figure.counts and "\n" not in figure.counts for figure in shown)
