@@ -221,7 +221,7 @@ def answered_by_chase(applications: Sequence[Application], now: DateTime) -> Rat
             at <= first <= at + ANSWER_WINDOW for at in _chases(application, now)
         )
     return Rate(
-        "First replies within 7 days of a chase",
+        "Replies after a chase",
         "first responses that came at most 7 days after a chase follow-up, "
         "of all first responses",
         part,
