@@ -4,6 +4,10 @@
 timings, zones and calendars go through both, and every window must match: its
 kind, when it opens and is due (to the microsecond, in the same zone object),
 its reason word for word, and the stage it suggests.
+
+The reference rules predate snoozing and marking handled, so the histories drawn
+here hold no `Snoozed` or `Handled` events: on such histories the two must agree
+exactly, and tests/test_snooze.py covers what the new events change.
 """
 
 from __future__ import annotations
@@ -254,4 +258,4 @@ def test_a_held_back_window_moves_its_due_as_pendulum_would(
 ) -> None:
     later = earlier + timedelta(seconds=seconds)
 
-    assert cadence._shifted(due, later, earlier) == due + (later - earlier)
+    assert cadence.shifted(due, later, earlier) == due + (later - earlier)

@@ -13,9 +13,11 @@ from jobtui.domain.model import (
     Application,
     Event,
     FollowUp,
+    Handled,
     Interview,
     Offer,
     Reply,
+    Snoozed,
     StageChange,
 )
 from jobtui.domain.rules import DueItem, Window
@@ -104,6 +106,12 @@ def describe_event(event: Event, zone: pendulum.Timezone) -> str:
                 text += f", decide by {format_local(event.deadline, zone)}"
             if event.details:
                 text += f": {_first_line(event.details)}"
+        case Snoozed():
+            text = f"snoozed {event.kind.label} until {format_local(event.until, zone)}"
+            if event.reason:
+                text += f": {_first_line(event.reason)}"
+        case Handled():
+            text = f"handled {event.kind.label}: {_first_line(event.reason)}"
     return f"{when}  {text}"
 
 

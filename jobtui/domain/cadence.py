@@ -9,6 +9,10 @@ The guard keeps more than `cadence_max` of them from going out within
 `cadence_days`. A thank-you or an offer reply answers something the employer did,
 so the guard neither holds it back nor counts it.
 
+A step the user marked handled (a `Handled` event of the step's kind) counts as
+done, as if it had been sent, so the chase moves on from it; but the guard does
+not count it, since nothing went out to the employer.
+
 Days are local calendar days in `RuleSettings.zone`; the functions here are pure.
 """
 
@@ -28,6 +32,7 @@ from jobtui.domain.model import (
     Application,
     Event,
     FollowUp,
+    Handled,
     Interview,
     Kind,
     Offer,
@@ -226,13 +231,14 @@ def next_step(
 ) -> Step:
     """The chase's next step after `start`, given when the first chase opens and is due.
 
-    Each chasing follow-up sent after `start` moves the chase one step on; after
+    Each chasing follow-up sent (or step handled, see `steps_done`) after `start`
+    moves the chase one step on; after
     the final check-in only moving on is left. A follow-up or second follow-up
     left unsent gives way to moving on `give_up_days` after the start (or at its
     own due, if later); a final check-in left unsent gives way at its due.
     """
     sent = chase_times(application, now)
-    since_start = [moment for moment in sent if moment > start]
+    since_start = steps_done(application, start, now)
     if len(since_start) >= len(CHASE_ORDER):
         last = since_start[-1]
         opens = _days(last, settings.move_on_wait_days, settings)
@@ -255,7 +261,7 @@ def next_step(
 
     held = hold_back(opens, sent, settings)
     if held != opens:
-        due = _shifted(due, held, opens)
+        due = shifted(due, held, opens)
 
     # Giving way is never before `due`, so it need not be worked out sooner.
     gives_way = due
@@ -273,6 +279,29 @@ def chase_times(application: Application, now: DateTime) -> list[DateTime]:
         for event in application.events
         if isinstance(event, FollowUp) and event.kind in CHASE_KINDS and event.at <= now
     ]
+
+
+def steps_done(
+    application: Application, start: DateTime, now: DateTime
+) -> list[DateTime]:
+    """When each step of the chase after `start` was done, up to `now`, in order.
+
+    A chasing follow-up sent does a step whatever its kind; a `Handled` event
+    does one only when its kind is the step then next.
+    """
+    done: list[DateTime] = []
+    for event in application.events:
+        if isinstance(event, FollowUp):
+            if event.kind in CHASE_KINDS and start < event.at <= now:
+                done.append(event.at)
+        elif (
+            isinstance(event, Handled)
+            and len(done) < len(CHASE_ORDER)
+            and event.kind is CHASE_ORDER[len(done)]
+            and start < event.at <= now
+        ):
+            done.append(event.at)
+    return done
 
 
 def chase_count(application: Application, at: DateTime, settings: RuleSettings) -> int:
@@ -324,7 +353,7 @@ def _crowded(sent: list[DateTime], moment: DateTime, settings: RuleSettings) -> 
     return False
 
 
-def _shifted(moment: DateTime, later: DateTime, earlier: DateTime) -> DateTime:
+def shifted(moment: DateTime, later: DateTime, earlier: DateTime) -> DateTime:
     """`moment + (later - earlier)`, as pendulum reckons it.
 
     pendulum adds the months and years of a span as calendar months and years;

@@ -182,6 +182,11 @@ def start_of_local_day(day: date, zone: Zone) -> DateTime:
     return _utc(datetime(day.year, day.month, day.day, tzinfo=plain_zone(zone)))
 
 
+def at_local_clock(day: date, hour: int, zone: Zone) -> DateTime:
+    """`hour` o'clock on a local day, in UTC (moved on by a change that skips it)."""
+    return _utc(datetime(day.year, day.month, day.day, hour, tzinfo=plain_zone(zone)))
+
+
 def _utc(local: datetime) -> DateTime:
     moment = local.astimezone(STD_UTC)
     return DateTime(

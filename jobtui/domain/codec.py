@@ -21,10 +21,12 @@ from jobtui.domain.model import (
     Contact,
     Event,
     FollowUp,
+    Handled,
     Interview,
     Kind,
     Offer,
     Reply,
+    Snoozed,
     StageChange,
     new_id,
 )
@@ -80,6 +82,14 @@ def event_to_dict(event: Event) -> dict[str, Any]:
                 "deadline": _time_or_none(event.deadline),
                 "details": event.details,
             }
+        case Snoozed():
+            data |= {
+                "type": str(event.kind),
+                "until": to_iso(event.until),
+                "reason": event.reason,
+            }
+        case Handled():
+            data |= {"type": str(event.kind), "reason": event.reason}
     return data
 
 
@@ -161,6 +171,21 @@ def event_from_dict(data: Any, where: str) -> Event:
             return Offer(
                 at=at, deadline=reader.time("deadline"), details=reader.text("details")
             )
+        case "snooze":
+            until = reader.time("until", required=True)
+            assert until is not None
+            return Snoozed(
+                at=at,
+                kind=_any_kind(reader.text("type", required=True), f"{where}.type"),
+                until=until,
+                reason=reader.text("reason"),
+            )
+        case "handled":
+            return Handled(
+                at=at,
+                kind=_any_kind(reader.text("type", required=True), f"{where}.type"),
+                reason=reader.text("reason", required=True),
+            )
     known = ", ".join(EVENT_KINDS.values())
     raise InputError(f"{where}.kind", f"unknown event kind {kind!r} (kinds: {known})")
 
@@ -174,6 +199,16 @@ def _message_kind(value: str, where: str) -> Kind:
         known = ", ".join(MESSAGE_KINDS)
         raise InputError(where, f"unknown follow-up type {value!r} (types: {known})")
     return kind
+
+
+def _any_kind(value: str, where: str) -> Kind:
+    try:
+        return Kind(value)
+    except ValueError:
+        known = ", ".join(Kind)
+        raise InputError(
+            where, f"unknown follow-up type {value!r} (types: {known})"
+        ) from None
 
 
 def _contact(data: Any, where: str) -> Contact:

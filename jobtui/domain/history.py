@@ -10,9 +10,11 @@ from jobtui.domain.model import (
     Application,
     Event,
     FollowUp,
+    Handled,
     Interview,
     Offer,
     Reply,
+    Snoozed,
     StageChange,
 )
 from jobtui.domain.times import describe_span
@@ -73,4 +75,9 @@ def describe_event(event: Event) -> str:
             return f"interview{who} ({event.duration_minutes} min)"
         case Offer():
             return f"offer: {event.details}" if event.details else "offer received"
+        case Snoozed():
+            why = f": {event.reason}" if event.reason else ""
+            return f"{event.kind.label} snoozed{why}"
+        case Handled():
+            return f"{event.kind.label} handled: {event.reason}"
     return type(event).__name__

@@ -209,9 +209,28 @@ class Offer:
     details: str = ""
 
 
-Event = StageChange | FollowUp | Reply | Interview | Offer
+@dataclass(slots=True, kw_only=True)
+class Snoozed:
+    """The user put off the window of one follow-up kind until a later time."""
 
-E = TypeVar("E", StageChange, FollowUp, Reply, Interview, Offer)
+    at: DateTime
+    kind: Kind
+    until: DateTime
+    reason: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Handled:
+    """The user dealt with a follow-up's window without sending a note, and why."""
+
+    at: DateTime
+    kind: Kind
+    reason: str
+
+
+Event = StageChange | FollowUp | Reply | Interview | Offer | Snoozed | Handled
+
+E = TypeVar("E", StageChange, FollowUp, Reply, Interview, Offer, Snoozed, Handled)
 
 EVENT_KINDS: dict[type, str] = {
     StageChange: "stage",
@@ -219,6 +238,8 @@ EVENT_KINDS: dict[type, str] = {
     Reply: "reply",
     Interview: "interview",
     Offer: "offer",
+    Snoozed: "snooze",
+    Handled: "handled",
 }
 
 

@@ -10,12 +10,19 @@ to a later stage, the chase of follow-ups; after an interview, a thank-you, then
 status inquiry and the chase; after an offer, a reply asking for time to decide,
 then nothing. An interview still to come holds the chase back: its thank-you is
 next. Closed stages get nothing.
+
+The user's own word comes last (see `snooze`): a snooze of the window's kind,
+made since its chain started (the restart, or the interview or offer a note
+answers), pushes `opens` to the snooze's end and `due` on by as much; a move on
+marked handled since the restart means nothing more is expected until the next
+restart. A thank-you or offer reply marked handled counts as sent; a chasing step
+marked handled is done (see `cadence`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from pendulum import Date, DateTime
@@ -27,6 +34,7 @@ from jobtui.domain.cadence import (
     chase_count,
     find_start,
     next_step,
+    shifted,
 )
 from jobtui.domain.calendar import (
     BusinessCalendar,
@@ -38,11 +46,13 @@ from jobtui.domain.calendar import (
 from jobtui.domain.model import (
     Application,
     FollowUp,
+    Handled,
     Interview,
     Kind,
     Offer,
     StageSet,
 )
+from jobtui.domain.snooze import latest_snooze, was_handled
 from jobtui.domain.times import (
     add_elapsed,
     describe_span,
@@ -79,7 +89,8 @@ class Window:
     """The span in which one follow-up should go out: it opens, then it is due.
 
     For `move_on`, `due` is when deciding becomes pressing, and `suggested_stage`
-    names the closed stage to move the application to.
+    names the closed stage to move the application to. `snoozed_until` is set
+    when a snooze pushed the window back.
     """
 
     kind: Kind
@@ -87,6 +98,7 @@ class Window:
     due: DateTime
     reason: str
     suggested_stage: str | None = None
+    snoozed_until: DateTime | None = None
 
     def state(self, now: DateTime) -> str:
         """The state at `now`: "waiting", "open" from `opens`, "overdue" from `due`."""
@@ -134,12 +146,15 @@ def next_window(
 
     # A thank-you or an offer reply still owed comes first; otherwise an
     # interview that is coming is the news, and chasing waits for it.
-    if pending is not None and pending.kind in ANSWER_KINDS:
-        return pending
-    coming = _coming_interview(application, now)
+    since = start.event.at if start.event is not None else start.at
+    coming = None
+    if pending is None or pending.kind not in ANSWER_KINDS:
+        coming = _coming_interview(application, now)
     if coming is not None:
-        return _thank_you(coming, coming.ends, now, settings)
-    return pending
+        pending, since = _thank_you(coming, coming.ends, now, settings), coming.at
+    if pending is None:
+        return None
+    return _as_the_user_said(application, pending, since, now, settings)
 
 
 def due_items(
@@ -177,6 +192,32 @@ def offer_decision_date(
     """The decision date to ask for: the longest timeline, in business days, on."""
     day = local_date(offered_or_replied_at, settings.zone)
     return calendar.add_business_days(day, settings.decision_max_business_days)
+
+
+def _as_the_user_said(
+    application: Application,
+    window: Window,
+    since: DateTime,
+    now: DateTime,
+    settings: RuleSettings,
+) -> Window | None:
+    """The window after the user's snoozes, or None for a move on handled."""
+    if window.kind is Kind.MOVE_ON and was_handled(
+        application, Kind.MOVE_ON, since, now
+    ):
+        return None
+
+    snooze = latest_snooze(application, window.kind, since, now)
+    if snooze is None or snooze.until <= window.opens:
+        return window
+    until = snooze.until
+    return replace(
+        window,
+        opens=until,
+        due=shifted(window.due, until, window.opens),
+        reason=f"{window.reason[:-1]}; snoozed until {_date(until, settings)}.",
+        snoozed_until=until,
+    )
 
 
 def _chase(
@@ -328,9 +369,13 @@ def _after_offer(
 def _answered(
     application: Application, kind: Kind, since: DateTime, now: DateTime
 ) -> bool:
-    """Whether a note of `kind` went out from `since` up to `now`."""
+    """Whether a note of `kind` went out, or was marked handled, since `since`."""
     for note in application.events:
-        if isinstance(note, FollowUp) and since <= note.at <= now and note.kind is kind:
+        if (
+            isinstance(note, FollowUp | Handled)
+            and since <= note.at <= now
+            and note.kind is kind
+        ):
             return True
     return False
 

@@ -26,9 +26,12 @@ from jobtui.domain.model import (
     Contact,
     Event,
     FollowUp,
+    Handled,
     Interview,
+    Kind,
     Offer,
     Reply,
+    Snoozed,
     StageChange,
 )
 from jobtui.domain.storage.checks import Document
@@ -46,8 +49,11 @@ _INTERVIEW_FIELDS = frozenset(
     {"kind", "at", "duration_minutes", "with", "notes", "decision_by"}
 )
 _OFFER_FIELDS = frozenset({"kind", "at", "deadline", "details"})
+_SNOOZE_FIELDS = frozenset({"kind", "at", "type", "until", "reason"})
+_HANDLED_FIELDS = frozenset({"kind", "at", "type", "reason"})
 _CONTACT_FIELDS = frozenset({"name", "email", "title"})
 _FOLLOWUP_TYPES = {kind.value: kind for kind in MESSAGE_KINDS}
+_ALL_TYPES = {kind.value: kind for kind in Kind}
 _ONLY_TEXT = {str}
 _texts_of = itemgetter("id", "stage", "company", "role", *TEXT_FIELDS)
 _parse_naive = _datetime.datetime.fromisoformat
@@ -151,6 +157,19 @@ def _event(item: Document, times: dict[str, DateTime]) -> Event:
             raise _Unusual
         deadline = _optional_time(item["deadline"], times)
         return Offer(at=at, deadline=deadline, details=details)
+
+    if kind == "snooze" and fields == _SNOOZE_FIELDS:
+        reason = item["reason"]
+        if type(reason) is not str:
+            raise _Unusual
+        until = _time(item["until"], times)
+        return Snoozed(at=at, kind=_ALL_TYPES[item["type"]], until=until, reason=reason)
+
+    if kind == "handled" and fields == _HANDLED_FIELDS:
+        reason = item["reason"]
+        if type(reason) is not str or not reason.strip():
+            raise _Unusual
+        return Handled(at=at, kind=_ALL_TYPES[item["type"]], reason=reason)
 
     raise _Unusual
 
