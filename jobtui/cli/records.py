@@ -14,12 +14,13 @@ from jobtui.cli.output import (
     echo_json,
     table,
 )
+from jobtui.cli.snoozing import handled_event, snooze_event
 from jobtui.domain.codec import application_to_dict
 from jobtui.domain.errors import InputError
 from jobtui.domain.model import (
-    MESSAGE_KINDS,
     Application,
     Contact,
+    Event,
     FollowUp,
     Interview,
     Kind,
@@ -240,10 +241,12 @@ def move(env: Env, app_id: str, stage: str, at: str | None) -> None:
 
 
 LOG_OPTIONS = {
-    "followup": {"type", "text", "channel"},
+    "followup": {"kind", "text", "channel"},
     "reply": {"summary"},
     "interview": {"duration", "with_whom", "notes", "decision_by"},
     "offer": {"deadline", "details"},
+    "snooze": {"kind", "until", "reason"},
+    "handled": {"kind", "reason"},
 }
 
 
@@ -254,8 +257,9 @@ LOG_OPTIONS = {
 @click.option(
     "--type",
     "kind",
-    type=click.Choice([str(kind) for kind in MESSAGE_KINDS]),
-    help="followup: which note it was (default: followup).",
+    type=click.Choice([str(kind) for kind in Kind]),
+    help="followup: which note it was (default: followup); snooze, handled: the "
+    "follow-up it is for.",
 )
 @click.option("--text", help="followup: the text you sent.")
 @click.option("--channel", help="followup: how you sent it (default: email).")
@@ -266,24 +270,33 @@ LOG_OPTIONS = {
 @click.option("--decision-by", help="interview: the decision date they gave.")
 @click.option("--deadline", help="offer: their deadline for your answer.")
 @click.option("--details", help="offer: salary, start date and the rest.")
+@click.option("--until", help="snooze: a time, or a length (3d days, 2b business).")
+@click.option("--reason", help="snooze, handled: why.")
 @pass_env
 def log(env: Env, app_id: str, what: str, at: str | None, **fields: Any) -> None:
-    """Record a follow-up sent, a reply, an interview or an offer.
+    """Record a follow-up sent, a reply, an interview, an offer, a snooze or handled.
 
-    WHAT is one of followup, reply, interview, offer.
+    WHAT is one of followup, reply, interview, offer, snooze, handled.
 
     Example: jobtui log 3f2a interview --at "yesterday 14:00" --with "Dana Reyes"
-    --notes "their move to event sourcing"
+    --notes "their move to event sourcing"; jobtui log 3f2a snooze --type followup
+    --until 2b
     """
     given = {name for name, value in fields.items() if value is not None}
     if given - LOG_OPTIONS[what]:
         stray = sorted(given - LOG_OPTIONS[what])[0].replace("_", "-")
-        stray = "with" if stray == "with-whom" else stray
+        stray = {"with-whom": "with", "kind": "type"}.get(stray, stray)
         raise InputError(f"--{stray}", f"does not apply to a {what}")
     when = env.when(at, "--at")
-    event: FollowUp | Reply | Interview | Offer
+    event: Event
     match what:
+        case "snooze":
+            event = snooze_event(env, fields, when)
+        case "handled":
+            event = handled_event(fields, when)
         case "followup":
+            if fields["kind"] and not Kind(fields["kind"]).is_message:
+                raise InputError("--type", f"{fields['kind']} is not a note you send")
             event = FollowUp(
                 at=when,
                 kind=Kind(fields["kind"] or Kind.FOLLOWUP),
