@@ -109,17 +109,29 @@ class BoardModel:
         An application changed since then has its window computed again here.
         """
         assert self.now is not None, "load the board first"
+        moment = seconds_since_epoch(self.now)
+        self.settle_cards(
+            {
+                app_id: Card.build(application, window, moment)
+                for app_id, (application, window) in known.items()
+            }
+        )
+
+    def settle_cards(self, built: dict[str, Card]) -> None:
+        """Put in place cards built elsewhere with their windows, at the model's now.
+
+        A card built for an application changed since then is built again here.
+        """
+        assert self.now is not None, "load the board first"
         now, window_of = self.now, self.window_of
         moment = seconds_since_epoch(now)
         cards = []
         for card in self.cards.values():
             application = card.application
-            computed = known.get(card.app_id)
-            if computed is not None and computed[0] is application:
-                window = computed[1]
-            else:
-                window = window_of(application, now)
-            cards.append(Card.build(application, window, moment))
+            settled = built.get(card.app_id)
+            if settled is None or settled.application is not application:
+                settled = Card.build(application, window_of(application, now), moment)
+            cards.append(settled)
         self._rebuild(cards)
 
     def column_named(self, name: str) -> StageCards:

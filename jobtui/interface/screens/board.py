@@ -18,16 +18,17 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
-from jobtui.domain.model import Application
 from jobtui.domain.notes.drafts import DraftStore
-from jobtui.domain.rules import Window, next_window
+from jobtui.domain.rules import next_window
 from jobtui.domain.settings import Settings
+from jobtui.domain.times import seconds_since_epoch
 from jobtui.domain.workspace import Workspace
 from jobtui.interface.board.board import Board
 from jobtui.interface.board.board_model import BoardModel
-from jobtui.interface.board.cards import Urgency
+from jobtui.interface.board.cards import Card, Urgency
+from jobtui.interface.board.footer import BoardFooter
 from jobtui.interface.board.status import StatusLine
 from jobtui.interface.screens.board_help import board_keys, legend
 from jobtui.interface.screens.card_actions import CardActions
@@ -38,6 +39,10 @@ SAVING_POLL = 0.2
 # known (some 15 microseconds each), which a worker then works out.
 WINDOWS_LATER_FROM = 2000
 WINDOWS_PER_TURN = 200
+# A pause after each turn: Textual answers a key in a chain of many small
+# steps, each waiting for the next pass of the event loop; without a pause,
+# every pass would also wait for a whole turn.
+TURN_PAUSE = 0.002
 
 
 class BoardScreen(Screen[None]):
@@ -106,13 +111,16 @@ class BoardScreen(Screen[None]):
         self.drafts = DraftStore.beside(workspace.store.path)
         self.actions = CardActions(self)
         self._saving: Timer | None = None
+        # Set but while a change waits to be drawn (see `hold_background_work`).
+        self._drawn = asyncio.Event()
+        self._drawn.set()
 
     def compose(self) -> ComposeResult:
         """Filter, board, status line, keys."""
         yield Input(placeholder="/ to filter by company, role or tag", id="filter")
         yield self.board
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield BoardFooter(compact=True)
 
     def on_mount(self) -> None:
         """Keys go to the board first."""
@@ -144,23 +152,33 @@ class BoardScreen(Screen[None]):
         """Every window, a few at a time, so that keys are answered meanwhile.
 
         Not on a thread: a thread busy computing would hold the interpreter for
-        5 ms at a time whenever the screen wants it.
+        5 ms at a time whenever the screen wants it. The cards are built here
+        too, so that only their sorting is left for one go at the end; and the
+        work waits while a moved card is still to be drawn.
         """
         applications = self.workspace.applications()
         now = self.model.now
         assert now is not None
-        window_of = self.model.window_of
-        known: dict[str, tuple[Application, Window | None]] = {}
+        window_of, moment = self.model.window_of, seconds_since_epoch(now)
+        built: dict[str, Card] = {}
         for start in range(0, len(applications), WINDOWS_PER_TURN):
+            await self._drawn.wait()
             for application in applications[start : start + WINDOWS_PER_TURN]:
-                known[application.id] = (application, window_of(application, now))
-            await asyncio.sleep(0)
+                window = window_of(application, now)
+                built[application.id] = Card.build(application, window, moment)
+            await asyncio.sleep(TURN_PAUSE)
+        await self._drawn.wait()
         with _no_collection():
-            self.model.settle(known)
+            self.model.settle_cards(built)
         _collect_from_now_on()
         # The order changed from the latest activity to urgency: the cursor
         # goes to the top, to the most urgent, as if the board had just opened.
         self.board.reload(to_top=True)
+
+    def hold_background_work(self) -> None:
+        """Let the screen draw a change before the windows are worked on again."""
+        self._drawn.clear()
+        self.call_after_refresh(self._drawn.set)
 
     # The filter.
 

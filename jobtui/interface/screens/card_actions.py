@@ -82,6 +82,7 @@ class CardActions:
             return
         self.board.put(moved, follow=True)
         self._moves.append((app_id, target.name, now))
+        self.screen.hold_background_work()
         self.screen.call_after_refresh(self.commit_moves)
 
     def commit_moves(self, *, show: bool = True) -> None:

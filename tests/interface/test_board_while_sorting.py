@@ -1,0 +1,43 @@
+"""A large board answers a move while its windows are still being worked out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jobtui.domain.store import Store
+from tests.interface.board_support import SIZE, board_app, board_of, demo_store
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    """The demo's applications in a store of their own."""
+    store = demo_store(tmp_path)
+    yield store
+    store.close()
+
+
+async def test_a_card_moved_while_windows_are_worked_out_is_drawn_and_kept(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_LATER_FROM", 10)
+    monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_PER_TURN", 1)
+    app = board_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = board_of(app)
+        card = board.focused_card
+        assert card is not None and not board.model.settled
+        stages = [column.name for column in board.model.columns]
+        target = stages[stages.index(card.application.stage) + 1]
+
+        await pilot.press("shift+right")
+        assert board.model.column_of(card.app_id).name == target
+
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.workspace.flush()
+
+        assert board.model.settled
+        assert board.model.column_of(card.app_id).name == target
+    assert store.get(card.app_id).stage == target
