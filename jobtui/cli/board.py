@@ -6,7 +6,6 @@ import tempfile
 from pathlib import Path
 
 from jobtui.cli.context import Env
-from jobtui.domain.demo import demo_applications
 from jobtui.domain.storage import Store
 
 
@@ -27,6 +26,9 @@ def open_board(env: Env) -> None:
 
 def open_demo(env: Env) -> None:
     """Run the board on demo data in a temporary folder, removed afterwards."""
+    # Imported here: the board on the user's own data does not wait for it.
+    from jobtui.domain.demo import demo_applications
+
     with tempfile.TemporaryDirectory(prefix="jobtui-demo-") as folder:
         demo_env = Env(db_path=Path(folder) / "demo.json", now=env.now)
         with demo_env.writer() as store:
