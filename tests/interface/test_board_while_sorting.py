@@ -6,8 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from jobtui.domain.demo import demo_applications
 from jobtui.domain.store import Store
-from tests.interface.board_support import SIZE, board_app, board_of, demo_store
+from jobtui.interface.board.board_model import BoardModel
+from tests.interface.board_support import (
+    FROZEN,
+    SIZE,
+    board_app,
+    board_of,
+    demo_store,
+)
+from tests.interface.test_board_model import STAGES, CountingRules
 
 
 @pytest.fixture
@@ -41,3 +50,17 @@ async def test_a_card_moved_while_windows_are_worked_out_is_drawn_and_kept(
         assert board.model.settled
         assert board.model.column_of(card.app_id).name == target
     assert store.get(card.app_id).stage == target
+
+
+def test_settled_cards_change_at_the_same_moments_as_cards_loaded_at_once() -> None:
+    rules = CountingRules()
+    applications = demo_applications(FROZEN)
+    at_once = BoardModel(STAGES, rules)
+    at_once.load(applications, FROZEN)
+    later = BoardModel(STAGES, rules)
+    later.load_provisional(applications, FROZEN)
+
+    later.settle({app.id: (app, rules(app, FROZEN)) for app in applications})
+
+    assert later.next_turn() == at_once.next_turn() is not None
+    assert sorted(later._turns) == sorted(at_once._turns)

@@ -100,7 +100,9 @@ class BoardModel:
         """
         self.now = now
         moment = seconds_since_epoch(now)
-        self._rebuild([Card.build(app, None, moment) for app in applications])
+        # No turns yet: `settle` works them all out, moments later.
+        cards = [Card.build(app, None, moment) for app in applications]
+        self._rebuild(cards, turns=False)
         self.settled = False
 
     def settle(self, known: dict[str, tuple[Application, Window | None]]) -> None:
@@ -248,23 +250,26 @@ class BoardModel:
         self._turns = []
         self._rolling = iter(())
 
-    def _rebuild(self, cards: list[Card]) -> None:
+    def _rebuild(self, cards: list[Card], *, turns: bool = True) -> None:
         """Put every card in its column, sort the columns once, note the turns."""
         self._reset()
         self.settled = True
         assert self.now is not None
         moment = seconds_since_epoch(self.now)
-        by_id, turns, column_named = self.cards, self._turns, self.column_named
+        by_id, column_named = self.cards, self.column_named
         for card in cards:
-            app_id = card.key[-1]
-            by_id[app_id] = card
+            by_id[card.key[-1]] = card
             column_named(card.application.stage).keys.append(card.key)
-            for point in _points(card, moment):
-                turns.append((point, app_id))
+        if turns:
+            self._turns = [
+                (point, card.key[-1])
+                for card in cards
+                for point in _points(card, moment)
+            ]
         self.counts.update(card.urgency for card in cards)
         for column in self.columns:
             column.keys.sort()
-        heapq.heapify(turns)
+        heapq.heapify(self._turns)
         self._apply_filter()
 
     def _place(self, card: Card) -> Card:
