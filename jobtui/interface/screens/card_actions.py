@@ -49,6 +49,10 @@ class CardActions:
         self.commit_moves()
         if action == "add":
             self.add()
+        elif action == "today":
+            self.open_today()
+        elif action == "stats":
+            self.open_stats()
         elif action == "undo":
             self.undo()
         elif app_id is None:
@@ -57,6 +61,8 @@ class CardActions:
             self.open_detail(app_id)
         elif action == "write":
             self.write_note(app_id)
+        elif action == "timeline":
+            self.open_timeline(app_id)
         elif action == "edit":
             self.edit(app_id)
         elif action == "delete":
@@ -179,6 +185,41 @@ class CardActions:
         if sent:
             self.board.put(self.workspace.get(app_id), follow=True)
             self.screen.show_saving()
+
+    def open_today(self) -> None:
+        """Every follow-up due, across the board; changes made there show after."""
+        from jobtui.interface.screens.today import TodayScreen
+
+        before = {app.id: app for app in self.workspace.applications()}
+        today = TodayScreen(self.workspace, self.screen.settings, clock=self.clock)
+        self._open(today, lambda _: self._show_changed_since(before))
+
+    def _show_changed_since(self, before: dict[str, Application]) -> None:
+        """Redraw the cards whose application changed (the workspace replaces them)."""
+        for application in self.workspace.applications():
+            if before.get(application.id) is not application:
+                self.board.put(application)
+        self.screen.show_saving()
+
+    def open_timeline(self, app_id: str) -> None:
+        """One application's history in time order, with its silences."""
+        from jobtui.interface.screens.timeline import TimelineScreen
+
+        application = self.workspace.get(app_id)
+        screen = TimelineScreen(application, now=self.clock(), zone=self.zone)
+        self._open(screen, lambda _: None)
+
+    def open_stats(self) -> None:
+        """The numbers of the whole search."""
+        from jobtui.interface.screens.stats import StatsScreen
+
+        screen = StatsScreen(
+            self.workspace.applications(),
+            self.workspace.stages,
+            now=self.clock(),
+            zone=self.zone,
+        )
+        self._open(screen, lambda _: None)
 
     def add(self) -> None:
         """Ask for a new application and put it on the board."""

@@ -35,6 +35,7 @@ class DetailScreen(ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="detail.close"),
         Binding("w", "choose('write')", "Write note", id="detail.write"),
+        Binding("t", "choose('timeline')", "Timeline", id="detail.timeline"),
         Binding("e", "choose('edit')", "Edit", id="detail.edit"),
         Binding("i", "choose('interview')", "Interview", id="detail.interview"),
         Binding("r", "choose('reply')", "Reply", id="detail.reply"),
