@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,7 +41,7 @@ def read_due_line(args: list[str]) -> DueLine | None:
         db_path, rest = rest[1], rest[2:]
     elif rest and rest[0].startswith("--db="):
         db_path, rest = rest[0].removeprefix("--db="), rest[1:]
-    if rest[:1] != ["due"] or (db_path is not None and _for_click(db_path)):
+    if rest[:1] != ["due"] or (db_path is not None and for_click(db_path)):
         return None
 
     at, as_json, count = None, False, False
@@ -76,11 +77,25 @@ def run_quickly(args: list[str]) -> bool:
     # Imported only now, so that a line left to click does not pay for them.
     from jobtui.cli.context import Env
     from jobtui.cli.due_report import due_report
+
+    def report() -> None:
+        env = Env.create(line.db_path)
+        echo(due_report(env, line.at, as_json=line.as_json, count=line.count))
+
+    run_as_click_would(report)
+    return True
+
+
+def run_as_click_would(work: Callable[[], None]) -> None:
+    """Run a command's work, ending on an error as jobtui's click command would.
+
+    Raises:
+        SystemExit: with click's way's status, after its message.
+    """
     from jobtui.domain.errors import JobtuiError
 
     try:
-        env = Env.create(line.db_path)
-        echo(due_report(env, line.at, as_json=line.as_json, count=line.count))
+        work()
     except JobtuiError as error:
         echo(f"jobtui: {error}", err=True)
         sys.exit(error.exit_status)
@@ -93,7 +108,6 @@ def run_quickly(args: list[str]) -> bool:
         # The reader (e.g. `head`) went away; that is not an error of ours.
         sys.stderr.close()
         sys.exit(0)
-    return True
 
 
 def echo(text: str, *, err: bool = False) -> None:
@@ -114,7 +128,7 @@ def echo(text: str, *, err: bool = False) -> None:
     stream.flush()
 
 
-def _for_click(db_path: str) -> bool:
+def for_click(db_path: str) -> bool:
     """Whether click may refuse this `--db`: it then gives its own message."""
     if not db_path or db_path.startswith("-"):
         return True

@@ -15,10 +15,10 @@ command) it leaves to click. tests/test_quick_board.py runs both ways.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import NamedTuple
+
+from jobtui.cli.quick import for_click, run_as_click_would
 
 
 class BoardLine(NamedTuple):
@@ -35,7 +35,7 @@ def read_board_line(args: list[str]) -> BoardLine | None:
         db_path, rest = rest[1], rest[2:]
     elif rest and rest[0].startswith("--db="):
         db_path, rest = rest[0].removeprefix("--db="), rest[1:]
-    if rest not in ([], ["demo"]) or (db_path is not None and _for_click(db_path)):
+    if rest not in ([], ["demo"]) or (db_path is not None and for_click(db_path)):
         return None
     return BoardLine(None if db_path is None else Path(db_path), demo=bool(rest))
 
@@ -53,26 +53,9 @@ def open_board_quickly(args: list[str]) -> bool:
     # Imported only now, so that a line left to click does not pay for them.
     from jobtui.cli.board import open_board, open_demo
     from jobtui.cli.context import Env
-    from jobtui.cli.quick import echo
-    from jobtui.domain.errors import JobtuiError
 
-    try:
-        env = Env.create(line.db_path)
-        (open_demo if line.demo else open_board)(env)
-    except JobtuiError as error:
-        echo(f"jobtui: {error}", err=True)
-        sys.exit(error.exit_status)
-    except (EOFError, KeyboardInterrupt):
-        # As click stops a command that is interrupted.
-        echo("", err=True)
-        echo("jobtui: stopped", err=True)
-        sys.exit(1)
+    def board() -> None:
+        (open_demo if line.demo else open_board)(Env.create(line.db_path))
+
+    run_as_click_would(board)
     return True
-
-
-def _for_click(db_path: str) -> bool:
-    """Whether click may refuse this `--db`: it then gives its own message."""
-    if not db_path or db_path.startswith("-"):
-        return True
-    path = Path(db_path)
-    return path.is_dir() or (path.exists() and not os.access(db_path, os.R_OK))
