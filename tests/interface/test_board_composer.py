@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from jobtui.domain.model import FollowUp, Kind
@@ -17,17 +15,8 @@ from tests.interface.board_support import (
     board_app,
     board_of,
     column,
-    demo_store,
     focused_company,
 )
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    """The demo's applications in a store of their own."""
-    store = demo_store(tmp_path)
-    yield store
-    store.close()
 
 
 @pytest.fixture

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from jobtui.domain.store import Store
 from jobtui.interface.board.footer import BoardFooter
-from tests.interface.board_support import SIZE, board_app, demo_store
+from tests.interface.board_support import SIZE, board_app
 
 
 def footer_keys(footer: BoardFooter) -> list[str]:
     """The descriptions of the keys the footer shows, in order."""
     return [str(key.description) for key in footer.query("FooterKey")]
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    """The demo's applications in a store of their own."""
-    store = demo_store(tmp_path)
-    yield store
-    store.close()
 
 
 async def test_bindings_refreshed_with_no_key_changed_leave_the_footer_as_it_was(

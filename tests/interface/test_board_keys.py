@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from textual.widgets import Input
 
 from jobtui.domain.settings import Settings
@@ -19,24 +16,9 @@ from tests.interface.board_support import (
     board_of,
     column,
     companies,
-    demo_store,
     focused_company,
     stage_on_disk,
 )
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    """The demo's applications in a store of their own."""
-    store = demo_store(tmp_path)
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def app(store: Store) -> JobtuiApp:
-    """The board over the demo, at the frozen time."""
-    return board_app(store)
 
 
 def stage_of_cursor(app: JobtuiApp) -> str:

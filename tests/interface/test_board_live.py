@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from jobtui.domain.errors import DatabaseError
@@ -19,16 +17,7 @@ from tests.interface.board_support import (
     board_of,
     column,
     companies,
-    demo_store,
 )
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    """The demo's applications in a store of their own."""
-    store = demo_store(tmp_path)
-    yield store
-    store.close()
 
 
 def card_named(app: JobtuiApp, company: str):

@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from jobtui.domain.store import Store
 from jobtui.interface.app import JobtuiApp
 from jobtui.interface.board.column import CARD_HEIGHT, CardList
 from jobtui.interface.screens.detail import DetailScreen
 from tests.interface.board_support import (
     SIZE,
-    board_app,
     card_offset,
     column,
     companies,
-    demo_store,
     focused_company,
     stage_on_disk,
 )
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    """The demo's applications in a store of their own."""
-    store = demo_store(tmp_path)
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def app(store: Store) -> JobtuiApp:
-    """The board over the demo, at the frozen time."""
-    return board_app(store)
 
 
 def cards_of(app: JobtuiApp, stage: str) -> CardList:

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
-
-import pytest
 
 from jobtui.domain.model import Application, Interview, StageChange
-from jobtui.domain.store import Store
 from jobtui.interface.app import JobtuiApp
 from jobtui.interface.screens.application_form import ApplicationForm
 from jobtui.interface.screens.confirm import ConfirmScreen
@@ -18,26 +14,10 @@ from jobtui.interface.screens.help import HelpScreen
 from tests.interface.board_support import (
     FROZEN,
     SIZE,
-    board_app,
     board_of,
     companies,
-    demo_store,
     focused_company,
 )
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    """The demo's applications in a store of their own."""
-    store = demo_store(tmp_path)
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def app(store: Store) -> JobtuiApp:
-    """The board over the demo, at the frozen time."""
-    return board_app(store)
 
 
 def said(app: JobtuiApp) -> list[str]:

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from jobtui.domain.model import Snoozed
-from jobtui.domain.store import Store
 from jobtui.interface.app import JobtuiApp
 from jobtui.interface.screens.detail import DetailScreen
 from jobtui.interface.screens.stats import StatsScreen
@@ -15,25 +10,9 @@ from jobtui.interface.screens.timeline import TimelineScreen
 from jobtui.interface.screens.today import TodayScreen
 from tests.interface.board_support import (
     SIZE,
-    board_app,
     board_of,
-    demo_store,
     focused_company,
 )
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    """The demo's applications in a store of their own."""
-    store = demo_store(tmp_path)
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def app(store: Store) -> JobtuiApp:
-    """The board over the demo, at the frozen time."""
-    return board_app(store)
 
 
 async def test_t_opens_today_and_escape_comes_back_to_the_board(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from jobtui.domain.demo import demo_applications
@@ -14,17 +12,8 @@ from tests.interface.board_support import (
     SIZE,
     board_app,
     board_of,
-    demo_store,
 )
 from tests.interface.test_board_model import STAGES, CountingRules
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    """The demo's applications in a store of their own."""
-    store = demo_store(tmp_path)
-    yield store
-    store.close()
 
 
 async def test_a_card_moved_while_windows_are_worked_out_is_drawn_and_kept(
