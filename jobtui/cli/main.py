@@ -30,7 +30,7 @@ COMMANDS = {
     "list": "records:list_applications",
     "show": "records:show",
     "move": "records:move",
-    "log": "records:log",
+    "log": "events:log",
     "delete": "records:delete",
     "due": "reports:due",
     "import": "transfer:import_file",
