@@ -10,7 +10,7 @@ to the same results.
 from __future__ import annotations
 
 import datetime as _datetime
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from pendulum import DateTime
@@ -56,7 +56,11 @@ _FOLLOWUP_TYPES = {kind.value: kind for kind in MESSAGE_KINDS}
 _ALL_TYPES = {kind.value: kind for kind in Kind}
 _ONLY_TEXT = {str}
 _texts_of = itemgetter("id", "stage", "company", "role", *TEXT_FIELDS)
-_parse_naive = _datetime.datetime.fromisoformat
+_parse_iso = _datetime.datetime.fromisoformat
+_ZULU = _datetime.UTC
+_fields_of = attrgetter(
+    "year", "month", "day", "hour", "minute", "second", "microsecond"
+)
 
 
 def decode(
@@ -199,23 +203,13 @@ def _time(value: Any, times: dict[str, DateTime]) -> DateTime:
     moment = times.get(value)
     if moment is not None:
         return moment
-    if type(value) is not str or value[-1:] != "Z":
-        raise _Unusual
 
-    naive = _parse_naive(value[:-1])
-    # Only the form `to_iso` writes, which the codec reads as the same instant.
-    if naive.tzinfo is not None or naive.isoformat() != value[:-1]:
+    # The codec's own parse (pendulum inherits it), without pendulum's costly
+    # `replace`; a time it would have to convert goes to the codec.
+    parsed = _parse_iso(value)
+    if parsed.tzinfo is not _ZULU:
         raise _Unusual
-    moment = times[value] = DateTime(
-        naive.year,
-        naive.month,
-        naive.day,
-        naive.hour,
-        naive.minute,
-        naive.second,
-        naive.microsecond,
-        tzinfo=UTC,
-    )
+    moment = times[value] = DateTime(*_fields_of(parsed), tzinfo=UTC)
     return moment
 
 
