@@ -25,9 +25,12 @@ from jobtui.domain.model import (
     Application,
     Contact,
     FollowUp,
+    Handled,
     Interview,
+    Kind,
     Offer,
     Reply,
+    Snoozed,
     Stage,
     StageChange,
     StageSet,
@@ -648,6 +651,50 @@ def test_any_damaged_document_reads_as_the_codec_reads_it(
                 target[key] = data.draw(json_values)
             break
         target = target[key]
+
+    codec_reading, store_reading = both_readings(document)
+
+    assert store_reading == codec_reading
+
+
+def every_kind_of_document() -> dict[str, Any]:
+    """An application's document holding a contact and an event of every kind."""
+    application = new_application(
+        contacts=[Contact("Sam Lee", "sam@example.com", "Recruiter")],
+        events=[
+            StageChange(at=NOW, from_stage="Applied", to_stage="Interview"),
+            FollowUp(at=NOW, text="Hello"),
+            Reply(at=NOW, summary="Thanks"),
+            Interview(at=NOW, with_whom="Sam", decision_by=NOW.add(days=3)),
+            Offer(at=NOW, deadline=NOW.add(days=7), details="Base"),
+            Snoozed(at=NOW, kind=Kind.FOLLOWUP, until=NOW.add(days=2)),
+            Handled(at=NOW, kind=Kind.THANK_YOU, reason="Sent by phone"),
+        ],
+    )
+    return orjson.loads(orjson.dumps(application_to_dict(application)))
+
+
+def every_field() -> list[tuple[str, str]]:
+    """Every field of that document: the part it sits in and its name."""
+    document = every_kind_of_document()
+    fields = [("", name) for name in document]
+    fields += [("contacts", name) for name in document["contacts"][0]]
+    for index, event in enumerate(document["events"]):
+        fields += [(str(index), name) for name in event]
+    return fields
+
+
+@pytest.mark.parametrize(("part", "name"), every_field())
+def test_a_field_swapped_for_an_unknown_one_reads_as_the_codec_reads_it(
+    part: str, name: str
+) -> None:
+    document = every_kind_of_document()
+    if part == "contacts":
+        target = document["contacts"][0]
+    else:
+        target = document["events"][int(part)] if part else document
+    # The same number of fields, so a check that only counted them would pass.
+    target["unknown"] = target.pop(name)
 
     codec_reading, store_reading = both_readings(document)
 

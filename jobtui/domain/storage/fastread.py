@@ -42,16 +42,18 @@ class _Unusual(Exception):
     """The document is not exactly as jobtui writes it."""
 
 
-_STAGE_FIELDS = frozenset({"kind", "at", "from", "to"})
-_FOLLOWUP_FIELDS = frozenset({"kind", "at", "type", "text", "channel"})
-_REPLY_FIELDS = frozenset({"kind", "at", "summary"})
-_INTERVIEW_FIELDS = frozenset(
-    {"kind", "at", "duration_minutes", "with", "notes", "decision_by"}
-)
-_OFFER_FIELDS = frozenset({"kind", "at", "deadline", "details"})
-_SNOOZE_FIELDS = frozenset({"kind", "at", "type", "until", "reason"})
-_HANDLED_FIELDS = frozenset({"kind", "at", "type", "reason"})
-_CONTACT_FIELDS = frozenset({"name", "email", "title"})
+# How many fields each document has as jobtui writes it.
+_APPLICATION_SIZE = len(APPLICATION_FIELDS)
+_EVENT_SIZES = {
+    "stage": 4,
+    "followup": 5,
+    "reply": 3,
+    "interview": 6,
+    "offer": 4,
+    "snooze": 5,
+    "handled": 4,
+}
+_CONTACT_SIZE = 3
 _FOLLOWUP_TYPES = {kind.value: kind for kind in MESSAGE_KINDS}
 _ALL_TYPES = {kind.value: kind for kind in Kind}
 _ONLY_TEXT = {str}
@@ -84,7 +86,9 @@ def decode(
 
 
 def _decode_canonical(document: Document, times: dict[str, DateTime]) -> Application:
-    if document.keys() != APPLICATION_FIELDS:
+    # Every field is looked up below, a missing one raising KeyError, so the
+    # count alone shows that there are no others.
+    if len(document) != _APPLICATION_SIZE:
         raise _Unusual
     texts = _texts_of(document)
     if set(map(type, texts)) != _ONLY_TEXT:
@@ -118,30 +122,33 @@ def _decode_canonical(document: Document, times: dict[str, DateTime]) -> Applica
 def _event(item: Document, times: dict[str, DateTime]) -> Event:
     if type(item) is not dict:
         raise _Unusual
-    kind, fields, stamp = item.get("kind"), item.keys(), item.get("at")
+    # Each branch looks up every field of its kind, so the count rules out others.
+    kind, stamp = item["kind"], item["at"]
+    if len(item) != _EVENT_SIZES.get(kind):
+        raise _Unusual
     # Most times of a file recur (an event's, its application's); look first.
     at = times.get(stamp) or _time(stamp, times)
 
-    if kind == "stage" and fields == _STAGE_FIELDS:
+    if kind == "stage":
         origin, to = item["from"], item["to"]
         if origin is not None and type(origin) is not str:
             raise _Unusual
         return StageChange(at=at, from_stage=origin or None, to_stage=_required(to))
 
-    if kind == "followup" and fields == _FOLLOWUP_FIELDS:
+    if kind == "followup":
         text, channel = item["text"], item["channel"]
         if type(text) is not str or type(channel) is not str or not channel:
             raise _Unusual
         kind = _FOLLOWUP_TYPES[item["type"]]
         return FollowUp(at=at, kind=kind, text=text, channel=channel)
 
-    if kind == "reply" and fields == _REPLY_FIELDS:
+    if kind == "reply":
         summary = item["summary"]
         if type(summary) is not str:
             raise _Unusual
         return Reply(at=at, summary=summary)
 
-    if kind == "interview" and fields == _INTERVIEW_FIELDS:
+    if kind == "interview":
         minutes, whom, notes = item["duration_minutes"], item["with"], item["notes"]
         if type(minutes) is not int or minutes < 0:
             raise _Unusual
@@ -155,21 +162,21 @@ def _event(item: Document, times: dict[str, DateTime]) -> Event:
             decision_by=_optional_time(item["decision_by"], times),
         )
 
-    if kind == "offer" and fields == _OFFER_FIELDS:
+    if kind == "offer":
         details = item["details"]
         if type(details) is not str:
             raise _Unusual
         deadline = _optional_time(item["deadline"], times)
         return Offer(at=at, deadline=deadline, details=details)
 
-    if kind == "snooze" and fields == _SNOOZE_FIELDS:
+    if kind == "snooze":
         reason = item["reason"]
         if type(reason) is not str:
             raise _Unusual
         until = _time(item["until"], times)
         return Snoozed(at=at, kind=_ALL_TYPES[item["type"]], until=until, reason=reason)
 
-    if kind == "handled" and fields == _HANDLED_FIELDS:
+    if kind == "handled":
         reason = item["reason"]
         if type(reason) is not str or not reason.strip():
             raise _Unusual
@@ -179,7 +186,7 @@ def _event(item: Document, times: dict[str, DateTime]) -> Event:
 
 
 def _contact(item: Document) -> Contact:
-    if type(item) is not dict or item.keys() != _CONTACT_FIELDS:
+    if type(item) is not dict or len(item) != _CONTACT_SIZE:
         raise _Unusual
     name, email, title = item["name"], item["email"], item["title"]
     if {type(name), type(email), type(title)} != _ONLY_TEXT or not name.strip():
