@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from jobtui.cli.main import main
+from tests.cli_support import Result
+
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -14,3 +17,19 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("JOBTUI_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("JOBTUI_LOCK_WAIT", "0.3")
     return tmp_path
+
+
+@pytest.fixture
+def jobtui(capsys: pytest.CaptureFixture[str]):
+    """Run `jobtui ARGS...` in this process and collect what it printed."""
+
+    def run(*args: str) -> Result:
+        try:
+            main(list(args))
+            status = 0
+        except SystemExit as stop:
+            status = stop.code if isinstance(stop.code, int) else 1
+        captured = capsys.readouterr()
+        return Result(status, captured.out, captured.err)
+
+    return run

@@ -6,50 +6,17 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from jobtui.cli.main import main
-
-
-@dataclass
-class Result:
-    """What one run of the command line printed and returned."""
-
-    status: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def jobtui(capsys: pytest.CaptureFixture[str]):
-    """Run `jobtui ARGS...` in this process and collect what it printed."""
-
-    def run(*args: str) -> Result:
-        try:
-            main(list(args))
-            status = 0
-        except SystemExit as stop:
-            status = stop.code if isinstance(stop.code, int) else 1
-        captured = capsys.readouterr()
-        return Result(status, captured.out, captured.err)
-
-    return run
+from tests.cli_support import add
 
 
 @pytest.fixture
 def db(isolated_home: Path) -> Path:
     """The database file the commands use (JOBTUI_DB)."""
     return Path(os.environ["JOBTUI_DB"])
-
-
-def add(jobtui, *args: str) -> str:
-    """Add an application and return its id."""
-    result = jobtui("add", *args)
-    assert result.status == 0, result.err
-    return result.out.strip()
 
 
 def test_add_prints_a_uuid_and_list_shows_the_application(jobtui, db) -> None:

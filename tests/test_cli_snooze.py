@@ -4,26 +4,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from jobtui.cli.main import main
-from tests.test_cli import Result, add
-
-
-@pytest.fixture
-def jobtui(capsys: pytest.CaptureFixture[str]):
-    """Run `jobtui ARGS...` in this process and collect what it printed."""
-
-    def run(*args: str) -> Result:
-        try:
-            main(list(args))
-            status = 0
-        except SystemExit as stop:
-            status = stop.code if isinstance(stop.code, int) else 1
-        captured = capsys.readouterr()
-        return Result(status, captured.out, captured.err)
-
-    return run
+from tests.cli_support import add
 
 
 def due_ids(jobtui) -> list[str]:
