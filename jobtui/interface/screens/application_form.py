@@ -16,7 +16,7 @@ from jobtui.domain.entries import (
 from jobtui.domain.forms import WhenReader, Zone, tags_read_back
 from jobtui.domain.model import Application, StageSet
 from jobtui.interface.screens.form_screen import FormScreen
-from jobtui.interface.widgets.fields import ChoiceField, Field, NotesField
+from jobtui.interface.widgets.fields import ChoiceField, NotesField
 
 DATE_EXAMPLES = 'e.g. "2026-11-03", "3 Nov", "yesterday", "tomorrow 14:00"'
 
@@ -57,51 +57,43 @@ class ApplicationForm(FormScreen[Application]):
 
     def compose_rows(self) -> ComposeResult:
         """Every field of the application, and its first contact."""
-        yield self._field("Company", "company", placeholder="required")
-        yield self._field("Role", "role", placeholder="required")
+        yield self.text_field("Company", "company", placeholder="required")
+        yield self.text_field("Role", "role", placeholder="required")
         yield ChoiceField(
             "Stage", self._stage_names(), value=self.start["stage"], id="stage"
         )
         applied = self.readers["applied"]
         assert isinstance(applied, WhenReader)
         blank = "empty means now" if self.application is None else "empty: not known"
-        yield self._field(
+        yield self.text_field(
             "Applied",
             "applied",
             placeholder=DATE_EXAMPLES,
             hint=blank,
             read_back=applied.read_back,
         )
-        yield self._field("Posting URL", "url", placeholder="https://…")
-        yield self._field("Location", "location")
-        yield self._field("Salary", "salary")
-        yield self._field("Source", "source", placeholder="LinkedIn, referral, …")
-        yield self._field(
+        yield self.text_field("Posting URL", "url", placeholder="https://…")
+        yield self.text_field("Location", "location")
+        yield self.text_field("Salary", "salary")
+        yield self.text_field("Source", "source", placeholder="LinkedIn, referral, …")
+        yield self.text_field(
             "Tags",
             "tags",
             placeholder="comma-separated: python, remote",
             read_back=tags_read_back,
         )
-        yield self._field("Contact", "contact_name", placeholder="name")
-        yield self._field(
+        yield self.text_field("Contact", "contact_name", placeholder="name")
+        yield self.text_field(
             "Contact email", "contact_email", placeholder="name@example.com"
         )
-        yield self._field("Contact title", "contact_title", placeholder="Recruiter, …")
+        yield self.text_field(
+            "Contact title", "contact_title", placeholder="Recruiter, …"
+        )
         yield NotesField("Notes", value=self.start.get("notes", ""), id="notes")
 
     def build(self, values: Mapping[str, Any]) -> Application:
         """The new application, or the changed copy of the one being edited."""
         return application_from(values, now=self.now, original=self.application)
-
-    def _field(self, label: str, name: str, **options: Any) -> Field:
-        """A text field started with the application's value for `name`."""
-        return Field(
-            label,
-            self.readers[name],
-            value=self.start.get(name, ""),
-            id=name,
-            **options,
-        )
 
     def _stage_names(self) -> list[str]:
         """The stages to choose from, keeping one that no longer exists if in use."""

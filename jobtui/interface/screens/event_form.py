@@ -61,8 +61,8 @@ class EventForm(FormScreen[EventResult]):
         """The fields of the kind of event being recorded."""
         if self.kind == "interview":
             yield self._when("When", "at", hint=WHEN_EXAMPLES)
-            yield self._field("Minutes", "duration", placeholder="60")
-            yield self._field("With whom", "with_whom", placeholder="name")
+            yield self.text_field("Minutes", "duration", placeholder="60")
+            yield self.text_field("With whom", "with_whom", placeholder="name")
             yield NotesField(
                 "Discussed",
                 hint="The thank-you note will mention it: note something specific.",
@@ -73,7 +73,7 @@ class EventForm(FormScreen[EventResult]):
             )
         elif self.kind == "reply":
             yield self._when("When", "at", hint=WHEN_EXAMPLES)
-            yield self._field(
+            yield self.text_field(
                 "Summary", "summary", placeholder="what they said, in a line"
             )
         else:
@@ -91,21 +91,11 @@ class EventForm(FormScreen[EventResult]):
         """The event the values describe."""
         return event_from(self.kind, values, self.zone)
 
-    def _field(self, label: str, name: str, **options: Any) -> Field:
-        """A text field started with its default."""
-        return Field(
-            label,
-            self.readers[name],
-            value=self.start.get(name, ""),
-            id=name,
-            **options,
-        )
-
     def _when(self, label: str, name: str, *, hint: str) -> Field:
         """A date field that reads the date back as understood."""
         reader = self.readers[name]
         assert isinstance(reader, WhenReader)
-        return self._field(
+        return self.text_field(
             label,
             name,
             placeholder="now" if reader.blank_is_now else "",

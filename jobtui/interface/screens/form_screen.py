@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from jobtui.domain.errors import InputError
 from jobtui.domain.forms import Reader, first_error, read_fields
 from jobtui.interface.screens.confirm import ConfirmScreen
-from jobtui.interface.widgets.fields import FormRow
+from jobtui.interface.widgets.fields import Field, FormRow
 
 T = TypeVar("T")
 
@@ -36,6 +36,8 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         self.form_title = title
         self.intro = intro
         self.readers = dict(readers)
+        # The text each field starts with; a subclass fills it in.
+        self.start: dict[str, str] = {}
         self._first_texts: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -50,6 +52,16 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def compose_rows(self) -> ComposeResult:
         """The form's rows, one per reader, with the reader's name as id."""
         raise NotImplementedError
+
+    def text_field(self, label: str, name: str, **options: Any) -> Field:
+        """A text field for the reader `name`, started with the form's text for it."""
+        return Field(
+            label,
+            self.readers[name],
+            value=self.start.get(name, ""),
+            id=name,
+            **options,
+        )
 
     def build(self, values: Mapping[str, Any]) -> T:
         """The result from the values read; raises InputError naming a field."""
