@@ -238,3 +238,24 @@ def test_every_figure_says_what_it_counts() -> None:
         figures.answered,
     ]
     assert all(figure.counts and "\n" not in figure.counts for figure in shown)
+
+
+def test_the_figures_are_worded_once_for_the_screen_and_the_command_line() -> None:
+    figures = stats()
+
+    assert figures.response.fraction == "5 of 8"
+    assert (figures.first_reply.figure, figures.first_reply.detail) == (
+        "7.0",
+        "days, over 5 answered",
+    )
+    assert figures.pace.weeks[-1].heading == "W45 · 2 Nov"
+    assert figures.pace.made_summary == "applications · 8 in all, at most 3 a week"
+    assert figures.pace.sent_summary == "follow-ups · 6 in all, at most 2 a week"
+
+
+def test_figures_without_data_are_worded_as_no_data() -> None:
+    figures = stats([])
+
+    assert figures.response.fraction == "no data"
+    assert figures.first_reply.detail == "no data"
+    assert figures.pace.made_summary == "applications · no data"

@@ -3,7 +3,7 @@
 Every figure is as of `now`: events recorded for a later time (an interview
 booked for next week) do not count yet. The employer's responses are the
 events they cause: a Reply, an Interview or an Offer. Each figure carries a
-one-line `counts` that says what it counts, for the screen to show.
+one-line `counts` that says what it counts, for the screen and `jobtui stats`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,16 @@ from statistics import median
 
 from pendulum import DateTime
 
-from jobtui.domain.figures import Count, Funnel, Median, Pace, Rate, Stats, Week
+from jobtui.domain.figures import (
+    SOURCE_COUNTS,
+    Count,
+    Funnel,
+    Median,
+    Pace,
+    Rate,
+    Stats,
+    Week,
+)
 from jobtui.domain.model import (
     Application,
     FollowUp,
@@ -142,12 +151,6 @@ def interviews_by_source(
         key=lambda rate: (-(rate.share or 0), -rate.whole, rate.title.casefold())
     )
     return tuple(rates)
-
-
-SOURCE_COUNTS = (
-    "per source (blank: unknown), applications with an interview by now, "
-    "of that source's applications"
-)
 
 
 def pace(applications: Sequence[Application], now: DateTime, zone: Zone) -> Pace:

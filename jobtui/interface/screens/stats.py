@@ -11,7 +11,20 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Label, Sparkline, Static
 
-from jobtui.domain.figures import NO_DATA, Count, Median, Pace, Rate, Stats, Week
+from jobtui.domain.figures import (
+    CHASED_LABEL,
+    CHASING_TITLE,
+    NO_DATA,
+    NOT_CHASED_LABEL,
+    SOURCE_COUNTS,
+    SOURCES_TITLE,
+    Count,
+    Median,
+    Pace,
+    Rate,
+    Stats,
+    numbers_title,
+)
 from jobtui.domain.model import Application, StageSet
 from jobtui.domain.stats import compute_stats
 from jobtui.domain.times import Zone, format_local
@@ -46,7 +59,7 @@ class StatsScreen(Screen[None]):
         """The rates at the top, then one panel per chart, all scrolling together."""
         stats = self.stats
         yield Static(
-            f"Numbers · {_applications(stats.applications)} as of {self.as_of}",
+            numbers_title(stats.applications, self.as_of),
             id="stats-title",
             markup=False,
         )
@@ -57,10 +70,8 @@ class StatsScreen(Screen[None]):
                 yield _rate_tile(stats.answered, "stats-answered")
             yield from _funnel(stats)
             yield _panel(
-                "Interview rate by source",
-                stats.interviews_by_source[0].counts
-                if stats.interviews_by_source
-                else "applications with an interview, per source",
+                SOURCES_TITLE,
+                SOURCE_COUNTS,
                 Bars(
                     [_rate_row(rate) for rate in stats.interviews_by_source],
                     maximum=1.0,
@@ -78,10 +89,6 @@ class StatsScreen(Screen[None]):
     def action_close(self) -> None:
         """Go back to where the numbers were opened."""
         self.dismiss(None)
-
-
-def _applications(count: int) -> str:
-    return "1 application" if count == 1 else f"{count} applications"
 
 
 def _panel(title: str, counts: str, *charts: Static | Bars | Sparkline) -> Vertical:
@@ -108,15 +115,13 @@ def _tile(title: str, value: str, detail: str, counts: str, id: str) -> Vertical
 
 
 def _rate_tile(rate: Rate, id: str) -> Vertical:
-    detail = NO_DATA if not rate.whole else f"{rate.part} of {rate.whole}"
     value = "-" if rate.share is None else rate.percent
-    return _tile(rate.title, value, detail, rate.counts, id)
+    return _tile(rate.title, value, rate.fraction, rate.counts, id)
 
 
 def _median_tile(median: Median) -> Vertical:
-    value = "-" if median.days is None else f"{median.days:.1f}"
-    detail = NO_DATA if median.days is None else f"days, over {median.of} answered"
-    return _tile(median.title, value, detail, median.counts, "stats-median")
+    value = "-" if median.days is None else median.figure
+    return _tile(median.title, value, median.detail, median.counts, "stats-median")
 
 
 def _count_rows(counts: Sequence[Count]) -> list[BarRow]:
@@ -148,36 +153,30 @@ def _pace(pace: Pace) -> Vertical:
     if not pace.weeks:
         return _panel(pace.title, pace.counts, Static(NO_DATA, classes="stats--detail"))
 
-    made = [week.applications for week in pace.weeks]
-    sent = [week.follow_ups for week in pace.weeks]
     first, last = pace.weeks[0], pace.weeks[-1]
     return _panel(
         pace.title,
         pace.counts,
-        Label(f"applications · {sum(made)} in all, at most {max(made)} a week"),
-        Sparkline(made, id="stats-applications"),
-        Label(f"follow-ups · {sum(sent)} in all, at most {max(sent)} a week"),
-        Sparkline(sent, id="stats-follow-ups", classes="stats--follow-ups"),
+        Label(pace.made_summary),
+        Sparkline(pace.made, id="stats-applications"),
+        Label(pace.sent_summary),
+        Sparkline(pace.sent, id="stats-follow-ups", classes="stats--follow-ups"),
         Horizontal(
-            Label(_week(first), classes="stats--axis"),
-            Label(_week(last), classes="stats--axis -last"),
+            Label(first.heading, classes="stats--axis"),
+            Label(last.heading, classes="stats--axis -last"),
             classes="stats--axes",
         ),
     )
 
 
-def _week(week: Week) -> str:
-    return f"{week.label} · {week.starts.day} {week.starts:%b}"
-
-
 def _chasing(stats: Stats) -> Vertical:
     """Responses with and without chasing, side by side on the same scale."""
     rows = [
-        _rate_row(stats.chased, "chased"),
-        _rate_row(stats.not_chased, "not chased"),
+        _rate_row(stats.chased, CHASED_LABEL),
+        _rate_row(stats.not_chased, NOT_CHASED_LABEL),
     ]
     return _panel(
-        "Follow-ups and replies",
+        CHASING_TITLE,
         f"{stats.chased.counts}\n{stats.not_chased.counts}",
         Bars(rows, maximum=1.0, id="stats-chasing"),
     )
