@@ -341,6 +341,7 @@ def test_help_is_available_for_every_command(jobtui) -> None:
         "log",
         "delete",
         "due",
+        "stats",
         "import",
         "export",
         "stages",

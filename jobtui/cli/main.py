@@ -33,6 +33,7 @@ COMMANDS = {
     "log": "events:log",
     "delete": "records:delete",
     "due": "reports:due",
+    "stats": "stats_report:stats",
     "import": "transfer:import_file",
     "export": "transfer:export",
     "stages": "admin:stages",
