@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from jobtui.cli.main import COMMANDS, SECTIONS
 from tests.cli_support import add
 
 
@@ -354,3 +355,15 @@ def test_help_is_available_for_every_command(jobtui) -> None:
         result = jobtui(command, "--help")
         assert result.status == 0, command
         assert "Usage: jobtui" in result.out, command
+
+
+def test_the_top_level_help_lists_every_command_once_under_a_heading(jobtui) -> None:
+    listed = [name for names in SECTIONS.values() for name in names]
+    out = jobtui("--help").out
+
+    assert sorted(listed) == sorted(COMMANDS)
+    assert all(f"{heading}:" in out for heading in SECTIONS)
+    # A summary too long for its line is cut short with "..."; each should fit.
+    for text in (out, jobtui("stages", "--help").out):
+        rows = [line for line in text.splitlines() if line.startswith("  ")]
+        assert not [row for row in rows if row.endswith("...")]

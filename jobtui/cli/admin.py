@@ -16,14 +16,29 @@ from jobtui.domain.settings import default_settings_toml
 pass_env = click.make_pass_decorator(Env)
 
 
-@click.group(invoke_without_command=True)
+class InOrder(click.Group):
+    """A group whose `--help` lists its commands in the order they are defined."""
+
+    def list_commands(self, context: click.Context) -> list[str]:
+        """The commands as defined: add, rename, move, close, open, remove."""
+        return list(self.commands)
+
+
+@click.group(cls=InOrder, invoke_without_command=True)
 @click.pass_context
 def stages(context: click.Context) -> None:
     """List the stages, or change them with a subcommand.
 
-    Closed stages (such as Rejected) get no follow-ups.
+    The stages are the columns of the board, left to right. Applications in a
+    closed stage (such as Rejected) get no follow-ups. With no subcommand, lists
+    each stage with how many applications are in it.
 
-    Example: jobtui stages add Wishlist --before Applied
+    \b
+    Examples:
+      jobtui stages
+      jobtui stages add Wishlist --before Applied
+      jobtui stages add Ghosted --closed
+      jobtui stages rename "Phone Screen" "Recruiter Call"
     """
     if context.invoked_subcommand is not None:
         return
@@ -47,13 +62,21 @@ def stages(context: click.Context) -> None:
 @stages.command(name="add")
 @click.argument("name")
 @click.option("--closed", is_flag=True, help="Applications there get no follow-ups.")
-@click.option("--before", help="Put it before this stage (default: at the end).")
-@click.option("--after", help="Put it after this stage.")
+@click.option(
+    "--before", metavar="STAGE", help="Put it before this stage (default: at the end)."
+)
+@click.option("--after", metavar="STAGE", help="Put it after this stage.")
 @pass_env
 def add_stage(
     env: Env, name: str, closed: bool, before: str | None, after: str | None
 ) -> None:
-    """Add a stage, such as Wishlist, Accepted, Ghosted or Withdrawn."""
+    """Add a stage, such as Wishlist, Accepted, Ghosted or Withdrawn.
+
+    \b
+    Examples:
+      jobtui stages add Wishlist --before Applied
+      jobtui stages add Withdrawn --closed
+    """
     if before and after:
         raise InputError("--before", "give --before or --after, not both")
     with env.writer() as store:
@@ -74,7 +97,12 @@ def add_stage(
 @click.argument("new")
 @pass_env
 def rename_stage(env: Env, old: str, new: str) -> None:
-    """Rename a stage, in every application and its history too."""
+    """Rename a stage, in every application and its history too.
+
+    \b
+    Example:
+      jobtui stages rename "Phone Screen" "Recruiter Call"
+    """
     with env.writer() as store:
         current = store.stages()
         stage = current.resolve(old, "OLD")
@@ -91,7 +119,14 @@ def rename_stage(env: Env, old: str, new: str) -> None:
 @click.argument("position", type=click.IntRange(min=1))
 @pass_env
 def move_stage(env: Env, name: str, position: int) -> None:
-    """Move a stage to a position on the board (1 is the leftmost column)."""
+    """Move a stage to another column of the board.
+
+    POSITION counts columns from the left, starting at 1.
+
+    \b
+    Example:
+      jobtui stages move Offer 4
+    """
     with env.writer() as store:
         current = store.stages()
         stage = current.resolve(name, "NAME")
@@ -116,7 +151,12 @@ def _set_closed(env: Env, name: str, closed: bool) -> None:
 @click.argument("name")
 @pass_env
 def close_stage(env: Env, name: str) -> None:
-    """Mark a stage closed: its applications get no follow-ups."""
+    """Mark a stage closed: its applications get no follow-ups.
+
+    \b
+    Example:
+      jobtui stages close Ghosted
+    """
     _set_closed(env, name, True)
 
 
@@ -124,7 +164,7 @@ def close_stage(env: Env, name: str) -> None:
 @click.argument("name")
 @pass_env
 def open_stage(env: Env, name: str) -> None:
-    """Mark a stage open again."""
+    """Mark a stage open again: its applications get follow-ups."""
     _set_closed(env, name, False)
 
 
@@ -132,7 +172,11 @@ def open_stage(env: Env, name: str) -> None:
 @click.argument("name")
 @pass_env
 def remove_stage(env: Env, name: str) -> None:
-    """Remove a stage that no application is in."""
+    """Remove a stage that no application is in.
+
+    Move its applications to another stage first ('jobtui list --stage NAME'
+    shows them).
+    """
     with env.writer() as store:
         current = store.stages()
         stage = current.resolve(name, "NAME")
@@ -144,10 +188,10 @@ def remove_stage(env: Env, name: str) -> None:
 @click.command()
 @pass_env
 def backups(env: Env) -> None:
-    """List the backups of the database and how to restore one.
+    """List the backups of the database, and how to restore one.
 
-    A verified backup is made before the first change of every run; the newest
-    ten are kept.
+    A verified backup is made before the first change of every run of jobtui
+    (a command, or a session on the board); the newest ten are kept.
     """
     found = env.reader().backups()
     if not found:
@@ -162,10 +206,24 @@ def backups(env: Env) -> None:
 
 
 @click.command()
-@click.option("--defaults", is_flag=True, help="Print every setting at its default.")
+@click.option(
+    "--defaults",
+    is_flag=True,
+    help="Print a settings file with every setting at its default.",
+)
 @pass_env
 def settings(env: Env, defaults: bool) -> None:
-    """Show where the settings file is, or the defaults."""
+    """Show where your settings and database are.
+
+    It prints your time zone too. The settings (your time zone, holidays, how
+    soon each follow-up opens and is due) live in a TOML file; --defaults prints
+    one to start from, with a line on what each setting does.
+
+    \b
+    To start a settings file of your own:
+      jobtui settings                     # the first line says where it goes
+      jobtui settings --defaults > PATH   # then change what you want in it
+    """
     if defaults:
         click.echo(default_settings_toml(), nl=False)
         return
@@ -180,9 +238,10 @@ def settings(env: Env, defaults: bool) -> None:
 @click.command()
 @pass_env
 def demo(env: Env) -> None:
-    """Open the board on a fresh copy of demo data.
+    """Try the board on about 25 made-up applications.
 
-    Your own database is not touched; the copy is removed when you quit.
+    They are a fresh copy, timed from now, with follow-ups in every state. Your
+    own database is not touched, and the copy is removed when you quit.
     """
     from jobtui.cli.board import open_demo
 

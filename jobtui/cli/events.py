@@ -32,37 +32,65 @@ LOG_OPTIONS = {
 }
 
 
+KINDS = ", ".join(str(kind) for kind in Kind)
+
+
 @click.command()
 @click.argument("app_id", metavar="ID")
 @click.argument("what", type=click.Choice(list(LOG_OPTIONS)), metavar="WHAT")
-@click.option("--at", "at", help="When it happened (default: now).")
+@click.option("--at", "at", metavar="WHEN", help="When it happened (default: now).")
 @click.option(
     "--type",
     "kind",
+    metavar="KIND",
     type=click.Choice([str(kind) for kind in Kind]),
-    help="followup: which note it was (default: followup); snooze, handled: the "
-    "follow-up it is for.",
+    help="followup: which one you sent (default: followup); snooze, handled: the "
+    f"follow-up it is for. One of {KINDS}.",
 )
 @click.option("--text", help="followup: the text you sent.")
 @click.option("--channel", help="followup: how you sent it (default: email).")
 @click.option("--summary", help="reply: what they said.")
-@click.option("--duration", type=click.IntRange(min=0), help="interview: minutes.")
-@click.option("--with", "with_whom", help="interview: who you spoke with.")
+@click.option(
+    "--duration",
+    metavar="MINUTES",
+    type=click.IntRange(min=0),
+    help="interview: how long it took (default: 60).",
+)
+@click.option("--with", "with_whom", metavar="NAME", help="interview: who you met.")
 @click.option("--notes", help="interview: what was discussed, for the thank-you.")
-@click.option("--decision-by", help="interview: the decision date they gave.")
-@click.option("--deadline", help="offer: their deadline for your answer.")
+@click.option("--decision-by", metavar="WHEN", help="interview: when they decide.")
+@click.option("--deadline", metavar="WHEN", help="offer: when they need your answer.")
 @click.option("--details", help="offer: salary, start date and the rest.")
-@click.option("--until", help="snooze: a time, or a length (3d days, 2b business).")
+@click.option(
+    "--until",
+    metavar="WHEN",
+    help="snooze: a time, or a length: 3d for 3 days, 2b for 2 business days.",
+)
 @click.option("--reason", help="snooze, handled: why.")
 @pass_env
 def log(env: Env, app_id: str, what: str, at: str | None, **fields: Any) -> None:
-    """Record a follow-up sent, a reply, an interview, an offer, a snooze or handled.
+    """Record a follow-up, reply, interview, offer or snooze.
 
-    WHAT is one of followup, reply, interview, offer, snooze, handled.
+    ID may be any unique start of the id. WHAT is what happened; each takes
+    only the options named beside it:
 
-    Example: jobtui log 3f2a interview --at "yesterday 14:00" --with "Dana Reyes"
-    --notes "their move to event sourcing"; jobtui log 3f2a snooze --type followup
-    --until 2b
+    \b
+      followup   you sent a follow-up (--type, --text, --channel)
+      reply      the employer replied (--summary)
+      interview  you had an interview (--duration, --with, --notes,
+                 --decision-by)
+      offer      you got an offer (--deadline, --details)
+      snooze     put a follow-up off (--type, --until, --reason)
+      handled    a follow-up needs no note, say why (--type, --reason)
+
+    What you record times the next follow-up, which counts from your latest
+    reply, the end of an interview, an offer or a move to a later stage.
+
+    \b
+    Examples:
+      jobtui log 3f2a followup --text "Checking in on my application"
+      jobtui log 3f2a interview --at "yesterday 14:00" --with "Dana Reyes"
+      jobtui log 3f2a snooze --type followup --until 2b
     """
     given = {name for name, value in fields.items() if value is not None}
     if given - LOG_OPTIONS[what]:

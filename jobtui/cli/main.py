@@ -23,23 +23,29 @@ DATABASE_ERROR = 1
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 88}
 
 # Each command's module is imported only when that command runs, so that
-# `jobtui due` does not pay for the import and export code.
+# `jobtui due` does not pay for the import and export code. `--help` lists them
+# in this order, under the headings of SECTIONS.
 COMMANDS = {
+    "due": "reports:due",
     "add": "records:add",
-    "edit": "records:edit",
+    "log": "events:log",
+    "move": "records:move",
     "list": "records:list_applications",
     "show": "records:show",
-    "move": "records:move",
-    "log": "events:log",
+    "edit": "records:edit",
     "delete": "records:delete",
-    "due": "reports:due",
     "stats": "stats_report:stats",
-    "import": "transfer:import_file",
     "export": "transfer:export",
-    "stages": "admin:stages",
+    "import": "transfer:import_file",
     "backups": "admin:backups",
-    "settings": "admin:settings",
     "demo": "admin:demo",
+    "stages": "admin:stages",
+    "settings": "admin:settings",
+}
+SECTIONS = {
+    "Day to day": ("due", "add", "log", "move", "list", "show", "edit", "delete"),
+    "Your data": ("stats", "export", "import", "backups"),
+    "Setting up": ("demo", "stages", "settings"),
 }
 
 
@@ -62,14 +68,18 @@ class LazyGroup(click.Group):
     def format_commands(
         self, context: click.Context, formatter: click.HelpFormatter
     ) -> None:
-        """List the commands as written, not sorted, as the base class would."""
-        rows = []
-        for name in self.list_commands(context):
-            command = self.get_command(context, name)
-            if command is not None and not command.hidden:
-                rows.append((name, command.get_short_help_str(limit=60)))
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+        """List the commands under SECTIONS' headings, as written, not sorted."""
+        # Padded alike, so that the summaries line up from one heading to the next.
+        width = max(map(len, COMMANDS))
+        for heading, names in SECTIONS.items():
+            rows = []
+            for name in names:
+                command = self.get_command(context, name)
+                if command is not None and not command.hidden:
+                    summary = command.get_short_help_str(limit=60)
+                    rows.append((name.ljust(width), summary))
+            with formatter.section(heading):
+                formatter.write_dl(rows)
 
 
 @click.group(
@@ -86,7 +96,22 @@ class LazyGroup(click.Group):
 def cli(context: click.Context, db_path: Path | None) -> None:
     """Track job applications and know which follow-up to send today.
 
-    With no command, opens the board on your database.
+    With no command, opens the board on your database. New to jobtui? Try the
+    board on made-up applications first with 'jobtui demo'.
+
+    \b
+    Examples:
+      jobtui                   # open the board
+      jobtui add --company Acme --role "Data Engineer" --applied yesterday
+      jobtui due               # the follow-ups to send now
+      jobtui log 3f2a reply --summary "Call on Friday"
+
+    An ID is the start of an application's id, as 'jobtui list' shows it. A time,
+    as --at or --applied takes, is read in your time zone and may be written as
+    2026-11-03, "2026-11-03 14:00", "3 Nov", yesterday, "tomorrow 14:00",
+    "next monday 9:00" or "3 days ago".
+
+    Run 'jobtui COMMAND --help' for what a command does and its options.
     """
     context.obj = Env.create(db_path)
     if context.invoked_subcommand is None:

@@ -32,15 +32,30 @@ pass_env = click.make_pass_decorator(Env)
 def _detail_options(command: Any) -> Any:
     """The optional fields shared by `add` and `edit`."""
     options = [
-        click.option("--url", help="Job posting address (http or https)."),
-        click.option("--location", help="Where the job is, or 'remote'."),
-        click.option("--salary", help="Salary or range, as written in the posting."),
-        click.option("--source", help="Where you found it: referral, LinkedIn, ..."),
-        click.option("--tag", "tags", multiple=True, help="A tag; repeat for more."),
-        click.option("--notes", help="Free notes."),
-        click.option("--contact", help="Name of your contact there."),
-        click.option("--contact-email", help="The contact's email address."),
-        click.option("--contact-title", help="The contact's job title."),
+        click.option(
+            "--url", metavar="URL", help="The posting's address (http/https)."
+        ),
+        click.option(
+            "--location", metavar="PLACE", help="Where the role is, or remote."
+        ),
+        click.option("--salary", help="Salary or range, as the posting gives it."),
+        click.option(
+            "--source",
+            metavar="WHERE",
+            help="Where you found it, such as Referral or LinkedIn (jobtui stats "
+            "compares them).",
+        ),
+        click.option(
+            "--tag",
+            "tags",
+            metavar="TAG",
+            multiple=True,
+            help="A tag; repeat for more.",
+        ),
+        click.option("--notes", help="Notes of your own."),
+        click.option("--contact", metavar="NAME", help="Your contact there."),
+        click.option("--contact-email", metavar="EMAIL", help="Your contact's email."),
+        click.option("--contact-title", metavar="TITLE", help="Your contact's title."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -48,10 +63,16 @@ def _detail_options(command: Any) -> Any:
 
 
 @click.command()
-@click.option("--company", required=True, help="Company applied to.")
-@click.option("--role", required=True, help="Role applied for.")
-@click.option("--stage", help="Stage to start in (default: the first stage).")
-@click.option("--applied", help="When you applied, e.g. 2026-11-03 or 'yesterday'.")
+@click.option("--company", metavar="NAME", required=True, help="Company applied to.")
+@click.option("--role", metavar="TITLE", required=True, help="Role applied for.")
+@click.option(
+    "--stage", metavar="STAGE", help="Stage to start in (default: the first stage)."
+)
+@click.option(
+    "--applied",
+    metavar="WHEN",
+    help="When you applied, such as 2026-11-03 or yesterday (default: now).",
+)
 @_detail_options
 @pass_env
 def add(
@@ -64,7 +85,12 @@ def add(
 ) -> None:
     """Add an application and print its id.
 
-    Example: jobtui add --company Acme --role "Data Engineer" --applied yesterday
+    Its follow-ups are timed from when you applied: see them with 'jobtui due'.
+
+    \b
+    Examples:
+      jobtui add --company Acme --role "Data Engineer" --applied yesterday
+      jobtui add --company Birch --role SRE --source Referral --tag remote
     """
     applied_at = env.when(applied, "--applied") if applied else env.now
     with env.writer() as store:
@@ -86,9 +112,9 @@ def add(
 
 @click.command()
 @click.argument("app_id", metavar="ID")
-@click.option("--company", help="New company name.")
-@click.option("--role", help="New role.")
-@click.option("--applied", help="New applied date.")
+@click.option("--company", metavar="NAME", help="New company name.")
+@click.option("--role", metavar="TITLE", help="New role.")
+@click.option("--applied", metavar="WHEN", help="New date you applied.")
 @_detail_options
 @pass_env
 def edit(
@@ -99,11 +125,14 @@ def edit(
     applied: str | None,
     **details: Any,
 ) -> None:
-    """Change fields of an application.
+    """Change the details of an application.
 
-    Tags given replace the old ones; a contact given becomes the first contact.
+    ID may be any unique start of the id. Only the options given change. Tags
+    given replace the old ones; a contact given becomes the first contact.
 
-    Example: jobtui edit 3f2a --salary "90-110k" --tag remote --tag python
+    \b
+    Example:
+      jobtui edit 3f2a --salary "90-110k" --tag remote --tag python
     """
     with env.writer() as store:
         application = store.find(app_id)
@@ -152,15 +181,19 @@ def _apply_details(application: Application, details: dict[str, Any]) -> None:
 
 
 @click.command(name="list")
-@click.option("--stage", help="Only applications in this stage.")
+@click.option("--stage", metavar="STAGE", help="Only applications in this stage.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @pass_env
 def list_applications(env: Env, stage: str | None, as_json: bool) -> None:
     """List applications with their next follow-up.
 
-    In board order, then by company.
+    In board order, then by company. The ID column is the start of each id,
+    enough for the other commands.
 
-    Example: jobtui list --stage "Phone Screen"
+    \b
+    Examples:
+      jobtui list
+      jobtui list --stage "Phone Screen"
     """
     store = env.reader()
     stages = store.stages()
@@ -195,11 +228,13 @@ def list_applications(env: Env, stage: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @pass_env
 def show(env: Env, app_id: str, as_json: bool) -> None:
-    """Show everything about one application.
+    """Show everything about one application, its history included.
 
-    ID may be any unique prefix of the id.
+    ID may be any unique start of the id.
 
-    Example: jobtui show 3f2a
+    \b
+    Example:
+      jobtui show 3f2a
     """
     store = env.reader()
     application = store.find(app_id)
@@ -213,15 +248,17 @@ def show(env: Env, app_id: str, as_json: bool) -> None:
 @click.command()
 @click.argument("app_id", metavar="ID")
 @click.argument("stage")
-@click.option("--at", "at", help="When it moved (default: now).")
+@click.option("--at", "at", metavar="WHEN", help="When it moved (default: now).")
 @pass_env
 def move(env: Env, app_id: str, stage: str, at: str | None) -> None:
     """Move an application to another stage.
 
-    The move is recorded in its history, and restarts its follow-up chain if
-    the stage is later on the board.
+    ID may be any unique start of the id. The move is recorded in its history,
+    and restarts its follow-ups if the stage is later on the board.
 
-    Example: jobtui move 3f2a "Phone Screen" --at yesterday
+    \b
+    Example:
+      jobtui move 3f2a "Phone Screen" --at yesterday
     """
     when = env.when(at, "--at")
     with env.writer() as store:
@@ -247,11 +284,14 @@ def check_not_before_applying(
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @pass_env
 def delete(env: Env, app_id: str, yes: bool) -> None:
-    """Delete an application.
+    """Delete an application, after a backup of the database.
 
-    A verified backup of the database is made before the first change of a run.
+    ID may be any unique start of the id. It asks first unless --yes is given;
+    'jobtui backups' lists the backups.
 
-    Example: jobtui delete 3f2a --yes
+    \b
+    Example:
+      jobtui delete 3f2a --yes
     """
     with env.writer() as store:
         application = store.find(app_id)

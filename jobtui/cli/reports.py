@@ -11,15 +11,22 @@ pass_env = click.make_pass_decorator(Env)
 
 
 @click.command()
-@click.option("--at", "at", help="Report as of this time instead of now.")
+@click.option("--at", "at", metavar="WHEN", help="Report as of this time, not now.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 @click.option("--count", is_flag=True, help="Print only how many are due.")
 @pass_env
 def due(env: Env, at: str | None, as_json: bool, count: bool) -> None:
-    """List the follow-ups whose window has opened.
+    """List the follow-ups to send now, most urgent first.
 
-    Most urgent first: overdue ones, then the rest by when they are due.
+    Each follow-up has a window: it opens some days after you apply, hear back
+    or have an interview, and is due a few days later ('jobtui settings
+    --defaults' shows how many). Overdue ones come first, then the rest by when
+    they are due.
 
-    Example: jobtui due --at "next monday 9:00" --json
+    \b
+    Examples:
+      jobtui due
+      jobtui due --count    # for a shell prompt or a status bar
+      jobtui due --at "next monday 9:00" --json
     """
     click.echo(due_report(env, at, as_json=as_json, count=count))

@@ -44,7 +44,7 @@ pass_env = click.make_pass_decorator(Env)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @pass_env
 def stats(env: Env, at: str | None, as_json: bool) -> None:
-    """Show the numbers of your search: how far applications got, and how fast.
+    """Show the numbers of your search: funnel, rates and pace.
 
     The figures of the board's Numbers screen (key S): the funnel, the response
     rate, the median days to a first reply, the interview rate by source, the

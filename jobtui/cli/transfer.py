@@ -21,16 +21,22 @@ FORMATS = ("json", "csv", "ics")
 
 @click.command(name="import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Check the file, import nothing.")
+@click.option("--dry-run", is_flag=True, help="Check the file but import nothing.")
 @pass_env
 def import_file(env: Env, file: Path, dry_run: bool) -> None:
     """Import applications from CSV or a jobtui JSON export.
 
-    CSV columns: company, role, stage, applied, url, location, salary, contact,
-    contact_email, notes, tags. Every bad row is reported with its line number,
-    and nothing is imported unless every row is valid.
+    FILE is read as CSV or JSON by its suffix, or else by its contents. CSV
+    columns: company, role, stage, applied, url, location, salary, contact,
+    contact_email, notes, tags.
+    Every bad row is reported with its line number, and nothing is imported
+    unless every row is valid.
 
-    Example: jobtui import applications.csv
+    \b
+    Examples:
+      jobtui import applications.csv --dry-run
+      jobtui import applications.csv
+      jobtui import backup.json
     """
     with env.writer() as store:
         existing = {application.id for application in store.applications()}
@@ -80,7 +86,8 @@ class ImportProgress:
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
-    help="json (default), csv, or ics for a calendar; guessed from -o's suffix.",
+    help="json (the default), csv, or ics for a calendar; guessed from the "
+    "suffix of --output.",
 )
 @click.option(
     "-o",
@@ -90,11 +97,17 @@ class ImportProgress:
 )
 @pass_env
 def export(env: Env, fmt: str | None, output: Path | None) -> None:
-    """Export as JSON (re-importable), CSV or ICS for a calendar.
+    """Export applications as JSON, CSV or an ICS calendar.
 
-    The ICS file holds the upcoming follow-up windows and interviews.
+    JSON keeps everything and 'jobtui import' reads it back; CSV suits a
+    spreadsheet; ICS holds the follow-up windows and interviews to come, for a
+    calendar app.
 
-    Example: jobtui export --format ics -o ~/jobsearch.ics
+    \b
+    Examples:
+      jobtui export -o applications.json
+      jobtui export --format csv > applications.csv
+      jobtui export -o ~/jobsearch.ics
     """
     if fmt is None:
         suffix = output.suffix.lstrip(".").lower() if output else ""
