@@ -55,7 +55,7 @@ class JobtuiApp(App[None]):
         self.ui_state = load_ui_state()
         self.workspace = Workspace(store, clock=clock, on_error=self._write_failed)
         self.board_screen: BoardScreen | None = None
-        self._theme_ready = False
+        self._choose_theme()
 
     def get_default_screen(self) -> Screen[None]:
         """The board."""
@@ -67,15 +67,28 @@ class JobtuiApp(App[None]):
         )
         return self.board_screen
 
+    def _choose_theme(self) -> None:
+        """Take the remembered (or configured) theme before the first style pass.
+
+        Setting `theme` would read every style again once the app runs (some
+        15 ms at start-up). Set quietly before the stylesheet is first read,
+        with what Textual's own watcher does besides: the theme's classes, its
+        colour filter and its variables.
+        """
+        wanted = (self.ui_state.theme, self.settings.theme, DEFAULT_THEME)
+        theme = next(name for name in wanted if name in self.available_themes)
+        self.set_reactive(App.theme, theme)
+        dark = self.current_theme.dark
+        self.set_class(True, f"-theme-{theme}", update=False)
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
+
     def on_mount(self) -> None:
-        """Apply the remembered (or configured) theme and the user's keys."""
-        for theme in (self.ui_state.theme, self.settings.theme, DEFAULT_THEME):
-            if theme in self.available_themes:
-                self.theme = theme
-                break
-        else:
+        """Warn about a theme that does not exist, and apply the user's keys."""
+        if self.settings.theme not in self.available_themes:
             self.notify(f"Unknown theme {self.settings.theme!r}", severity="warning")
-        self._theme_ready = True
         if self.settings.keymap:
             apply_keymap(self, self.settings.keymap)
 
@@ -88,7 +101,7 @@ class JobtuiApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme the user chose."""
-        if self._theme_ready and theme != self.ui_state.theme:
+        if theme != self.ui_state.theme:
             self.remember(theme=theme)
 
     def remember(self, **changes: str) -> None:

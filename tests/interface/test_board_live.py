@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from textual.color import Color
 
 from jobtui.domain.errors import DatabaseError
 from jobtui.domain.store import Store
@@ -11,6 +14,7 @@ from jobtui.interface.app import JobtuiApp
 from jobtui.interface.board.cards import Urgency
 from jobtui.interface.board.status import StatusLine
 from tests.interface.board_support import (
+    SETTINGS,
     SIZE,
     Clock,
     board_app,
@@ -126,6 +130,29 @@ async def test_the_chosen_theme_is_remembered_for_the_next_run(
     again = board_app(store)
     async with again.run_test(size=SIZE):
         assert again.theme == "nord"
+
+
+async def test_a_theme_taken_at_start_is_drawn_in_its_own_colours(
+    store: Store,
+) -> None:
+    app = board_app(store, settings=replace(SETTINGS, theme="textual-light"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        light = app.available_themes["textual-light"]
+        assert app.has_class("-light-mode", "-theme-textual-light")
+        assert not app.has_class("-dark-mode")
+        assert app.screen.styles.background == Color.parse(light.background)
+        assert not app._notifications
+
+
+async def test_an_unknown_theme_in_the_settings_is_named_in_a_warning(
+    store: Store,
+) -> None:
+    app = board_app(store, settings=replace(SETTINGS, theme="no-such-theme"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+        assert any("no-such-theme" in n.message for n in app._notifications)
 
 
 async def test_a_large_board_shows_cards_first_then_sorts_them_by_urgency(
