@@ -2,7 +2,7 @@
 
 The figures and their words are the board's Numbers screen's (see
 `jobtui.domain.stats` and `jobtui.domain.figures`); this module only lays them
-out as lines. The JSON form is described in the command's help, `STATS_HELP`.
+out as lines. The JSON form is described in the command's help (`stats`).
 """
 
 from __future__ import annotations
