@@ -21,7 +21,7 @@ from jobtui.domain.times import seconds_since_epoch
 from jobtui.domain.uistate import CLOSED_COLLAPSED, CLOSED_HIDDEN, CLOSED_MODES
 from jobtui.interface.board.board_model import BoardModel
 from jobtui.interface.board.cards import Card
-from jobtui.interface.board.column import StageColumn
+from jobtui.interface.board.column import CARD_STYLES, StageColumn
 from jobtui.interface.board.cursor import Cursor
 from jobtui.interface.board.keys import BOARD_BINDINGS, CARD_ACTIONS
 from jobtui.interface.board.mouse import Drag
@@ -48,6 +48,8 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
     ALLOW_SELECT = False
 
     BINDINGS = BOARD_BINDINGS
+    # Every list's card parts, styled once here (see `CARD_STYLES`).
+    COMPONENT_CLASSES = CARD_STYLES
 
     class Opened(Message):
         """The user asked to open an application's detail view."""
@@ -107,12 +109,14 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
         self.drag = Drag(self)
 
     def compose(self) -> ComposeResult:
-        """The columns, in stage order."""
+        """The columns, in stage order, closed ones already shown as they will be."""
+        # Arranged before they are mounted, the columns are styled once, not
+        # restyled at once for a class each closed one gains.
+        self._arrange_closed(restyle=False)
         yield from self.columns
 
     def on_mount(self) -> None:
-        """Arrange the columns, place the cursor and start watching the clock."""
-        self._arrange_closed()
+        """Place the cursor and start watching the clock."""
         self.cursor.keep_in_view()
         self.refresh_cards()
         self.set_interval(TICK_SECONDS, self.tick)
@@ -348,11 +352,12 @@ class Board(HorizontalScroll, can_focus=True, inherit_bindings=False):
         self.refresh_cursor()
         self.post_message(self.Changed())
 
-    def _arrange_closed(self) -> None:
+    def _arrange_closed(self, *, restyle: bool = True) -> None:
         number = 0
         for column in self.columns:
             if column.has_class("-closed"):
-                column.set_class(self.closed_mode == CLOSED_COLLAPSED, "-collapsed")
+                collapsed = self.closed_mode == CLOSED_COLLAPSED
+                column.set_class(collapsed, "-collapsed", update=restyle)
                 column.display = self.closed_mode != CLOSED_HIDDEN
             shows_cards = column.display and not column.collapsed
             number += shows_cards

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.styles import RenderStyles
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -35,14 +36,11 @@ BAR = "▌"
 WAITING_BAR = "│"
 MARKER = "▸ lands here"
 _NUMBER_AND_UNIT = re.compile(r"(\d+) (\w+)")
-
-
-class CardList(ScrollView, can_focus=False):
-    """The cards of one stage, drawn line by line; only the visible ones are drawn."""
-
-    ALLOW_SELECT = False
-
-    COMPONENT_CLASSES = {
+# The stylesheet's parts of a card. The board holds them, once for every list:
+# Textual works out each part's style again whenever a widget holding it is
+# restyled, and six lists holding them made up most of the board's styling.
+CARD_STYLES = frozenset(
+    {
         "card",
         "card--cursor",
         "card--cursor-idle",
@@ -52,6 +50,13 @@ class CardList(ScrollView, can_focus=False):
         "card--marker",
         *(f"card--{urgency.style_name}" for urgency in Urgency),
     }
+)
+
+
+class CardList(ScrollView, can_focus=False):
+    """The cards of one stage, drawn line by line; only the visible ones are drawn."""
+
+    ALLOW_SELECT = False
 
     def __init__(self, model: BoardModel, stage: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -107,6 +112,14 @@ class CardList(ScrollView, can_focus=False):
     def page_size(self) -> int:
         """How many whole cards fit in view (at least one)."""
         return max(1, self.scrollable_content_region.height // CARD_HEIGHT)
+
+    def get_component_styles(self, *names: str) -> RenderStyles:
+        """The styles of a card's part, from the board that holds them (see
+        `CARD_STYLES`); any other part from the list itself."""
+        holder = self.parent.parent if self.parent is not None else None
+        if holder is not None and CARD_STYLES.issuperset(names):
+            return holder.get_component_styles(*names)
+        return super().get_component_styles(*names)
 
     def notify_style_update(self) -> None:
         """Styles changed (a new theme): drawn cards are stale."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 KeysShown = tuple[tuple[object, ...], ...]
 
@@ -19,6 +21,19 @@ class BoardFooter(Footer):
     def __init__(self, *, compact: bool = False) -> None:
         super().__init__(compact=compact)
         self._shown: KeysShown | None = None
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, already in the footer's style when they are mounted.
+
+        A key widget starts compact and takes the footer's style once mounted,
+        restyling itself for each change: at start-up, a twelfth of a
+        millisecond apiece, for every key.
+        """
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         """Rebuild the keys, if those shown would differ (as Textual's footer would)."""
