@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
 from jobtui.cli.context import Env
 from jobtui.domain.storage import Store
+
+# How long, in seconds, the main thread holds the interpreter before a waiting
+# thread (Textual's output) gets its turn.
+SWITCH_INTERVAL = 0.001
 
 
 def open_board(env: Env) -> None:
@@ -17,6 +22,9 @@ def open_board(env: Env) -> None:
     # loaded, since the board runs for hours.
     from jobtui.interface.app import JobtuiApp
 
+    # Textual writes each frame from a thread of its own, which must wait for
+    # the interpreter while the main thread works on; by default it waits 5 ms.
+    sys.setswitchinterval(SWITCH_INTERVAL)
     store = Store.open(env.db_path, writable=True, lock_timeout=0.0)
     try:
         JobtuiApp(store=store, settings=env.settings).run()
