@@ -41,17 +41,24 @@ def test_a_command_runs_with_the_collector_off_and_leaves_everything_frozen(
     assert int(words[3]) > 1000
 
 
-@pytest.mark.parametrize("windows_later_from", [2000, 10])
+@pytest.mark.parametrize(
+    ("windows_later_from", "in_turns_from"),
+    [(2000, 2000), (10, 2000), (10, 10)],
+    ids=["sorted at once", "sorted after the first frame", "sorted in turns"],
+)
 async def test_the_board_loads_without_the_collector_and_turns_it_on_once_loaded(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, windows_later_from: int
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    windows_later_from: int,
+    in_turns_from: int,
 ) -> None:
     from jobtui.interface.board.board_model import BoardModel
 
-    monkeypatch.setattr(
-        "jobtui.interface.screens.board.WINDOWS_LATER_FROM", windows_later_from
-    )
+    board_screen = "jobtui.interface.screens.board"
+    monkeypatch.setattr(f"{board_screen}.WINDOWS_LATER_FROM", windows_later_from)
+    monkeypatch.setattr(f"{board_screen}.WINDOWS_IN_TURNS_FROM", in_turns_from)
     seen: list[bool] = []
-    for method in ("load", "load_provisional", "settle"):
+    for method in ("load", "load_provisional", "settle_cards"):
         original = getattr(BoardModel, method)
 
         def spy(*args: object, original: Callable[..., None] = original) -> None:

@@ -11,6 +11,7 @@ from jobtui.domain.errors import DatabaseError
 from jobtui.domain.store import Store
 from jobtui.domain.uistate import load_ui_state
 from jobtui.interface.app import JobtuiApp
+from jobtui.interface.board.board_model import BoardModel
 from jobtui.interface.board.cards import Urgency
 from jobtui.interface.board.status import StatusLine
 from tests.interface.board_support import (
@@ -155,13 +156,25 @@ async def test_an_unknown_theme_in_the_settings_is_named_in_a_warning(
         assert any("no-such-theme" in n.message for n in app._notifications)
 
 
+@pytest.mark.parametrize("in_turns_from", [10, 2000], ids=["in turns", "in one go"])
 async def test_a_large_board_shows_cards_first_then_sorts_them_by_urgency(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+    store: Store, monkeypatch: pytest.MonkeyPatch, in_turns_from: int
 ) -> None:
     monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_LATER_FROM", 10)
+    monkeypatch.setattr(
+        "jobtui.interface.screens.board.WINDOWS_IN_TURNS_FROM", in_turns_from
+    )
+    provisional = []
+    load_provisional = BoardModel.load_provisional
+    monkeypatch.setattr(
+        BoardModel,
+        "load_provisional",
+        lambda model, *args: provisional.append(load_provisional(model, *args)),
+    )
     app = board_app(store)
     async with app.run_test(size=SIZE) as pilot:
         board = board_of(app)
+        assert provisional
         await app.workers.wait_for_complete()
         await pilot.pause()
 
@@ -175,6 +188,7 @@ async def test_a_card_chosen_before_the_sorting_keeps_the_cursor(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_LATER_FROM", 10)
+    monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_IN_TURNS_FROM", 10)
     monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_PER_TURN", 1)
     app = board_app(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
+from jobtui.domain.model import Application
 from jobtui.domain.notes.drafts import DraftStore
 from jobtui.domain.rules import next_window
 from jobtui.domain.settings import Settings
@@ -36,8 +37,11 @@ from jobtui.interface.screens.card_actions import CardActions
 # How often the status line looks whether writes are still going on.
 SAVING_POLL = 0.2
 # From this many applications on, the cards show before their windows are
-# known (some 15 microseconds each), which a worker then works out.
-WINDOWS_LATER_FROM = 2000
+# known (some 15 microseconds each, 15 ms for a thousand), which are worked out
+# right after the first frame: in one go for fewer than WINDOWS_IN_TURNS_FROM,
+# else by a worker a few at a time, so that keys are answered meanwhile.
+WINDOWS_LATER_FROM = 500
+WINDOWS_IN_TURNS_FROM = 2000
 WINDOWS_PER_TURN = 200
 # A pause after each turn: Textual answers a key in a chain of many small
 # steps, each waiting for the next pass of the event loop; without a pause,
@@ -124,10 +128,15 @@ class BoardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Keys go to the board first."""
+        # Moved there after the first frame, which the restyling it brings
+        # (some 10 ms) would otherwise wait for.
         self.board.focus()
         self._show_status()
         if self.model.settled:
             self.call_after_refresh(_collect_from_now_on)
+        elif len(self.model.cards) < WINDOWS_IN_TURNS_FROM:
+            # Queued behind the first frame, which Textual draws once mounted.
+            self.call_later(self._windows_at_once)
         else:
             self.call_after_refresh(self._work_out_windows)
 
@@ -144,6 +153,12 @@ class BoardScreen(Screen[None]):
             else:
                 self.model.load(applications, self.clock())
 
+    def _windows_at_once(self) -> None:
+        """Compute every window in one go, the cards being few enough."""
+        build = self._card_builder()
+        built = {app.id: build(app) for app in self.workspace.applications()}
+        self._settle(built)
+
     def _work_out_windows(self) -> None:
         """Compute every window, once the cards are on screen."""
         self.run_worker(self._windows_in_turns(), group="windows", exclusive=True)
@@ -157,17 +172,27 @@ class BoardScreen(Screen[None]):
         work waits while a moved card is still to be drawn.
         """
         applications = self.workspace.applications()
-        now = self.model.now
-        assert now is not None
-        window_of, moment = self.model.window_of, seconds_since_epoch(now)
+        build = self._card_builder()
         built: dict[str, Card] = {}
         for start in range(0, len(applications), WINDOWS_PER_TURN):
             await self._drawn.wait()
             for application in applications[start : start + WINDOWS_PER_TURN]:
-                window = window_of(application, now)
-                built[application.id] = Card.build(application, window, moment)
+                built[application.id] = build(application)
             await asyncio.sleep(TURN_PAUSE)
         await self._drawn.wait()
+        self._settle(built)
+
+    def _card_builder(self) -> Callable[[Application], Card]:
+        """A card with its window, at the moment the board was loaded."""
+        now = self.model.now
+        assert now is not None
+        window_of, moment = self.model.window_of, seconds_since_epoch(now)
+        return lambda application: Card.build(
+            application, window_of(application, now), moment
+        )
+
+    def _settle(self, built: dict[str, Card]) -> None:
+        """Put the cards with their windows in place, sorted by urgency."""
         with _no_collection():
             self.model.settle_cards(built)
         _collect_from_now_on()
