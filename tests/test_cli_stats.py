@@ -173,9 +173,34 @@ def test_stats_json_gives_plain_numbers_in_the_documented_shape(jobtui, search) 
 def test_stats_counts_only_what_happened_by_the_time_asked_for(jobtui, search) -> None:
     result = jobtui("stats", "--at", "2026-10-29 12:00")
 
-    # Only Acme's reply (28 Oct) had come by then.
-    assert "Response rate: 20% (1 of 5)" in result.out
+    # Only Acme's reply (28 Oct) had come by then, of the four applications
+    # made by then (Dune was made on 2 Nov).
+    assert "Response rate: 25% (1 of 4)" in result.out
     assert "Median days to first reply: 2.0 days, over 1 answered" in result.out
+
+
+def test_stats_at_a_time_before_an_application_leaves_it_out(jobtui, search) -> None:
+    result = jobtui("stats", "--at", "2026-10-29 12:00", "--json")
+    figures = json.loads(result.out)
+
+    # Dune, the only application without a source, was made on 2 Nov.
+    assert figures["applications"] == 4
+    assert figures["response"] == rate(1, 4, 0.25)
+    assert [r["source"] for r in figures["interviews_by_source"]] == [
+        "LinkedIn",
+        "Referral",
+    ]
+    assert figures["not_chased"] == rate(1, 3, 0.3333)
+    assert [week["applications"] for week in figures["pace"]] == [1, 3]
+
+
+def test_stats_before_the_first_application_says_there_are_no_numbers(
+    jobtui, search
+) -> None:
+    result = jobtui("stats", "--at", "2026-10-19 08:00")
+
+    assert result.status == 0, result.err
+    assert result.out == "No applications yet, so there are no numbers to show.\n"
 
 
 def test_an_empty_database_says_there_are_no_numbers_yet(jobtui) -> None:

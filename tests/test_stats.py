@@ -128,9 +128,9 @@ def search() -> list[Application]:
     ]  # fmt: skip
 
 
-def stats(applications: list[Application] | None = None, zone=UTC):
+def stats(applications: list[Application] | None = None, zone=UTC, now=NOW):
     chosen = search() if applications is None else applications
-    return compute_stats(chosen, STAGES, now=NOW, zone=zone)
+    return compute_stats(chosen, STAGES, now=now, zone=zone)
 
 
 def test_the_funnel_counts_every_stage_an_application_was_ever_in() -> None:
@@ -259,3 +259,60 @@ def test_figures_without_data_are_worded_as_no_data() -> None:
     assert figures.response.fraction == "no data"
     assert figures.first_reply.detail == "no data"
     assert figures.pace.made_summary == "applications · no data"
+
+
+# Wednesday 21 October 2026, 08:00 UTC: only Acme, Birch and Gale had been applied
+# to; Cedar was applied to at noon that day and the rest later.
+EARLIER = at(10, 21, 8)
+
+
+def test_applications_made_after_the_moment_are_left_out_of_every_count() -> None:
+    figures = stats(now=EARLIER)
+
+    assert figures.applications == 3
+    assert figures.funnel.total == 3
+    # Acme's reply on 15 Oct; Birch's and Gale's came later.
+    assert (figures.response.part, figures.response.whole) == (1, 3)
+    assert (figures.first_reply.days, figures.first_reply.of) == (3.0, 1)
+    # Acme interviewed on 20 Oct; Holm (Indeed) and the Referral and unknown
+    # applications did not exist yet.
+    assert [(r.title, r.part, r.whole) for r in figures.interviews_by_source] == [
+        ("LinkedIn", 1, 2),
+        ("Indeed", 0, 1),
+    ]
+    # Birch and Gale were chased on 20 Oct and not answered yet; Acme was not.
+    assert (figures.chased.part, figures.chased.whole) == (0, 2)
+    assert (figures.not_chased.part, figures.not_chased.whole) == (1, 1)
+    assert (figures.answered.part, figures.answered.whole) == (0, 1)
+
+
+def test_the_pace_at_a_moment_counts_only_the_applications_made_by_then() -> None:
+    weeks = stats(now=EARLIER).pace.weeks
+
+    assert [(w.label, w.applications, w.follow_ups) for w in weeks] == [
+        ("W42", 3, 0),
+        ("W43", 0, 2),
+    ]
+
+
+def test_an_application_counts_from_when_applied_or_else_when_created() -> None:
+    added_later = application("Acme", "LinkedIn", at(10, 20), "Applied")
+    added_later.created = at(11, 3)
+    never_applied = application("Birch", "LinkedIn", at(10, 20), "Applied")
+    never_applied.applied = None
+    never_applied.created = at(10, 28)
+
+    # On 25 Oct Acme had been applied to (it was written down on 3 Nov); Birch,
+    # with no applied date, exists only from when it was created on 28 Oct.
+    assert stats([added_later, never_applied], now=at(10, 25)).applications == 1
+    assert stats([added_later, never_applied], now=at(10, 28)).applications == 2
+
+
+def test_a_moment_before_the_first_application_has_no_data() -> None:
+    figures = stats(now=at(10, 12, 9))
+
+    assert figures.applications == 0
+    assert all(count.count == 0 for count in figures.funnel.open)
+    assert figures.response.describe() == "no data"
+    assert figures.interviews_by_source == ()
+    assert figures.pace.weeks == ()

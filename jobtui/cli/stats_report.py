@@ -50,7 +50,7 @@ def stats(env: Env, at: str | None, as_json: bool) -> None:
     rate, the median days to a first reply, the interview rate by source, the
     applications and follow-ups of each week, and whether chasing brings
     replies. Each says what it counts. Events dated after --at (an interview
-    booked for next week) do not count yet.
+    booked for next week) do not count yet, nor do applications made after it.
 
     \b
     Examples:
@@ -80,7 +80,7 @@ def stats(env: Env, at: str | None, as_json: bool) -> None:
 
     if as_json:
         click.echo(json_text(stats_json(figures, to_iso(env.now))))
-    elif not applications:
+    elif not figures.applications:
         click.echo(NO_APPLICATIONS)
     else:
         click.echo(stats_text(figures, format_local(env.now, env.zone)))

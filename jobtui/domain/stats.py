@@ -1,9 +1,13 @@
 """The numbers of a search: the funnel, response and interview rates, and their pace.
 
-Every figure is as of `now`: events recorded for a later time (an interview
-booked for next week) do not count yet. The employer's responses are the
-events they cause: a Reply, an Interview or an Offer. Each figure carries a
-one-line `counts` that says what it counts, for the screen and `jobtui stats`.
+Every figure is as of `now`, exactly as it would have read then: events
+recorded for a later time (an interview booked for next week) do not count
+yet, and neither do applications made later. An application exists from when
+it was applied, or from when it was created if it has no applied date; the
+pace and the wait for a first reply start from the same moment. The
+employer's responses are the events they cause: a Reply, an Interview or an
+Offer. Each figure carries a one-line `counts` that says what it counts, for
+the screen and `jobtui stats`.
 """
 
 from __future__ import annotations
@@ -45,7 +49,12 @@ RESPONSES = (Reply, Interview, Offer)
 def compute_stats(
     applications: Sequence[Application], stages: StageSet, *, now: DateTime, zone: Zone
 ) -> Stats:
-    """Every figure for the applications, as of `now`, with weeks in `zone`."""
+    """Every figure for the applications, as of `now`, with weeks in `zone`.
+
+    Applications that did not exist yet at `now` (see `started`) are left out of
+    every figure, counts and denominators alike.
+    """
+    applications = [each for each in applications if started(each) <= now]
     return Stats(
         applications=len(applications),
         funnel=funnel(applications, stages, now),
@@ -57,6 +66,11 @@ def compute_stats(
         not_chased=reply_rate_chased(applications, now, chased=False),
         answered=answered_by_chase(applications, now),
     )
+
+
+def started(application: Application) -> DateTime:
+    """When the application began to exist: applied, or created if never applied."""
+    return application.applied or application.created
 
 
 def funnel(
@@ -117,7 +131,7 @@ def first_reply(applications: Sequence[Application], now: DateTime) -> Median:
     for application in applications:
         answered = responses(application, now)
         if answered:
-            start = application.applied or application.created
+            start = started(application)
             waits.append(max(0.0, _seconds(start, answered[0]) / DAY))
     return Median(
         title="Median days to first reply",
@@ -159,9 +173,7 @@ def pace(applications: Sequence[Application], now: DateTime, zone: Zone) -> Pace
         "applications (by date applied) and follow-ups of any kind sent, "
         "per ISO week from the first application to now"
     )
-    starts = [
-        application.applied or application.created for application in applications
-    ]
+    starts = [started(application) for application in applications]
     if not starts:
         return Pace("Applications and follow-ups per week", counts, ())
 
