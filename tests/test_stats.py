@@ -286,6 +286,21 @@ def test_applications_made_after_the_moment_are_left_out_of_every_count() -> Non
     assert (figures.answered.part, figures.answered.whole) == (0, 1)
 
 
+def test_the_funnel_at_a_moment_leaves_out_stages_moved_to_after_it() -> None:
+    funnel = stats(now=EARLIER).funnel
+
+    # Acme reached Interviewing at 09:00 that day and Birch was rejected on
+    # 23 Oct, so neither counts in its current stage yet.
+    assert [(c.label, c.count) for c in funnel.open] == [
+        ("Applied", 3),
+        ("Under Review", 1),
+        ("Phone Screen", 1),
+        ("Interviewing", 0),
+        ("Offer", 0),
+    ]
+    assert [(c.label, c.count) for c in funnel.closed] == [("Rejected", 0)]
+
+
 def test_the_pace_at_a_moment_counts_only_the_applications_made_by_then() -> None:
     weeks = stats(now=EARLIER).pace.weeks
 

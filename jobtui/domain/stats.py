@@ -95,12 +95,23 @@ def funnel(
 def reached_places(
     application: Application, stages: StageSet, now: DateTime
 ) -> set[int]:
-    """The board places of every stage the application has been in by `now`."""
-    names = {application.stage}
-    changes = [c for c in application.events_of(StageChange) if c.at <= now]
+    """The board places of every stage the application has been in by `now`.
+
+    An application imported mid-way counts in the stage its first change left;
+    one with no change after `now` counts in its current stage, and one moved
+    later counts in the stage that move left.
+    """
+    changes = application.events_of(StageChange)
+    done = [change for change in changes if change.at <= now]
+    later = [change for change in changes if change.at > now]
+    names = {change.to_stage for change in done}
     if changes and changes[0].from_stage is not None:
         names.add(changes[0].from_stage)
-    names.update(change.to_stage for change in changes)
+    if later:
+        names.add(later[0].from_stage or later[0].to_stage)
+    else:
+        names.add(application.stage)
+
     places = (stages.place(name) for name in names)
     return {place for place in places if place is not None}
 
