@@ -90,7 +90,8 @@ class JobtuiApp(App[None]):
         if self.settings.theme not in self.available_themes:
             self.notify(f"Unknown theme {self.settings.theme!r}", severity="warning")
         if self.settings.keymap:
-            apply_keymap(self, self.settings.keymap)
+            # Once the board is drawn: checking the ids imports every screen.
+            self.call_after_refresh(apply_keymap, self, self.settings.keymap)
 
     def on_unmount(self) -> None:
         """Finish every pending write before the store is closed."""

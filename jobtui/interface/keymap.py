@@ -7,11 +7,15 @@ the rest still apply.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Iterable, Iterator, Mapping
 
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+
+from jobtui import interface
 
 
 def apply_keymap(
@@ -44,8 +48,10 @@ def binding_ids(app: App[object]) -> set[str]:
     """The ids of every binding the app's own classes declare.
 
     Those are the app's class and each screen and widget class defined in the
-    same top-level package as it and imported so far, mounted or not.
+    same top-level package as it, mounted or not. The interface's screens are
+    imported when first shown, so every one of them is imported here first.
     """
+    _import_interface()
     package = type(app).__module__.partition(".")[0]
     return {
         binding.id
@@ -54,6 +60,12 @@ def binding_ids(app: App[object]) -> set[str]:
         for binding in _bindings(node_class)
         if binding.id
     }
+
+
+def _import_interface() -> None:
+    """Import every module of the interface, so that each screen class exists."""
+    for module in pkgutil.walk_packages(interface.__path__, f"{interface.__name__}."):
+        importlib.import_module(module.name)
 
 
 def _subclasses(base: type[DOMNode]) -> Iterator[type[DOMNode]]:

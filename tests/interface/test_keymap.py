@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+from pathlib import Path
+
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from jobtui.domain.store import Store
 from jobtui.interface.keymap import apply_keymap, binding_ids
+from jobtui.interface.screens.composer import ComposerScreen
+from jobtui.interface.screens.detail import DetailScreen
+from tests.interface.board_support import SETTINGS, SIZE, board_app
 
 
 class DetailStub(Screen[None]):
@@ -82,3 +92,47 @@ async def test_binding_ids_include_screens_not_shown_yet() -> None:
     async with app.run_test():
         assert {"new", "move_next", "back"} <= binding_ids(app)
         assert apply_keymap(app, {"back": "backspace"}) == []
+
+
+async def test_the_board_rebinds_keys_of_screens_it_has_not_shown(
+    store: Store,
+) -> None:
+    keymap = {"detail.write": "ctrl+w", "today.snooze": "z", "nope": "x"}
+    app = board_app(store, settings=replace(SETTINGS, keymap=keymap))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        warnings = [note.message for note in app._notifications]
+        assert len(warnings) == 1
+        assert "nope." in warnings[0]
+        assert "detail.write" not in warnings[0].split("Known")[0]
+
+        await pilot.press("enter")
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("ctrl+w")
+        assert isinstance(app.screen, ComposerScreen)
+
+
+def test_binding_ids_include_screens_not_imported_yet(tmp_path: Path) -> None:
+    # In a fresh interpreter, where only the app's own module has been imported.
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from jobtui.domain.settings import Settings
+        from jobtui.domain.store import Store
+        from jobtui.interface.app import JobtuiApp
+        from jobtui.interface.keymap import binding_ids
+
+        assert "jobtui.interface.screens.composer" not in sys.modules
+        store = Store.open(Path({str(tmp_path / "db.json")!r}), writable=True)
+        ids = binding_ids(JobtuiApp(store=store, settings=Settings()))
+        store.close()
+        print(" ".join(sorted(ids)))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    ids = set(done.stdout.split())
+    assert {"detail.write", "composer.copy", "today.snooze", "form.save"} <= ids
