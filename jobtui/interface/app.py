@@ -23,7 +23,7 @@ from jobtui.domain.uistate import UiState, load_ui_state, save_ui_state
 from jobtui.domain.workspace import Workspace
 from jobtui.interface import STYLESHEET
 from jobtui.interface.commands import ApplicationCommands
-from jobtui.interface.keymap import apply_keymap
+from jobtui.interface.keymap import check_keymap
 from jobtui.interface.screens.board import BoardScreen
 
 
@@ -90,8 +90,9 @@ class JobtuiApp(App[None]):
         if self.settings.theme not in self.available_themes:
             self.notify(f"Unknown theme {self.settings.theme!r}", severity="warning")
         if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
             # Once the board is drawn: checking the ids imports every screen.
-            self.call_after_refresh(apply_keymap, self, self.settings.keymap)
+            self.call_after_refresh(check_keymap, self, self.settings.keymap)
 
     def on_unmount(self) -> None:
         """Finish every pending write before the store is closed."""

@@ -28,6 +28,15 @@ def apply_keymap(
             several, separated by commas.
         known: the binding ids there are; by default `binding_ids(app)`.
     """
+    # Textual looks each id up in whatever bindings are active at the time.
+    app.set_keymap(dict(keymap))
+    return check_keymap(app, keymap, known)
+
+
+def check_keymap(
+    app: App[object], keymap: Mapping[str, str], known: Iterable[str] | None = None
+) -> list[str]:
+    """The keymap's ids that no binding has, in a warning; the others still apply."""
     ids = set(binding_ids(app) if known is None else known)
     unknown = sorted(binding_id for binding_id in keymap if binding_id not in ids)
     if unknown:
@@ -38,9 +47,6 @@ def apply_keymap(
             severity="warning",
             timeout=10,
         )
-    app.set_keymap(
-        {binding_id: key for binding_id, key in keymap.items() if binding_id in ids}
-    )
     return unknown
 
 
