@@ -9,6 +9,7 @@ from jobtui.domain.calendar import BusinessCalendar
 from jobtui.domain.demo import demo_applications
 from jobtui.domain.model import Kind, StageSet
 from jobtui.domain.rules import RuleSettings, next_window
+from jobtui.domain.stats import compute_stats
 
 MOMENTS = [
     pendulum.datetime(2026, 12, 3, 9, 0, tz="UTC"),  # a Thursday morning
@@ -43,6 +44,17 @@ def test_the_demo_shows_every_kind_and_state_at_any_time(now) -> None:
     }
     assert {application.stage for application in applications} == set(stages.names)
     assert any(window is None for window in windows)
+
+
+@pytest.mark.parametrize("now", MOMENTS, ids=lambda moment: moment.isoformat())
+def test_the_demo_has_chases_the_employer_answered_within_days(now) -> None:
+    figures = compute_stats(
+        demo_applications(now), StageSet(), now=now, zone=pendulum.UTC
+    )
+
+    # Stratus Kitchens and Pelican Insurance answered a check-in two days on.
+    assert (figures.answered.part, figures.chased.part) == (2, 2)
+    assert figures.chased.whole > figures.chased.part
 
 
 def test_demo_events_are_in_time_order_and_nothing_is_in_the_future_but_interviews():

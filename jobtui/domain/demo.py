@@ -2,7 +2,8 @@
 
 Every kind and state of follow-up appears whenever the demo runs: windows not yet
 open, open, overdue, a thank-you due within hours, an offer awaiting a reply, a
-chain that has gone silent long enough to move on, and closed applications. The
+chain that has gone silent long enough to move on, and closed applications. Some
+chases are answered within days, so the numbers of chasing are not all zero. The
 applications themselves are data, in `demo.toml` beside this module.
 """
 

@@ -48,8 +48,8 @@ async def test_the_rates_and_the_median_are_shown_in_large_digits() -> None:
     app = stats_host()
     async with app.run_test(size=SIZE):
         assert digits(app, "#stats-response") == "52%"
-        assert digits(app, "#stats-median") == "15.0"
-        assert digits(app, "#stats-answered") == "0%"
+        assert digits(app, "#stats-median") == "13.0"
+        assert digits(app, "#stats-answered") == "15%"
 
 
 async def test_interview_rates_by_source_and_chasing_are_bars() -> None:
@@ -64,7 +64,7 @@ async def test_interview_rates_by_source_and_chasing_are_bars() -> None:
         ("Referral", "75% (3 of 4)"),
     ]
     assert len(sources) == 10
-    assert chasing == [("chased", "0% (0 of 4)"), ("not chased", "62% (13 of 21)")]
+    assert chasing == [("chased", "33% (2 of 6)"), ("not chased", "58% (11 of 19)")]
 
 
 async def test_the_weeks_of_the_search_are_sparklines() -> None:
@@ -74,7 +74,7 @@ async def test_the_weeks_of_the_search_are_sparklines() -> None:
         sent = app.screen.query_one("#stats-follow-ups", Sparkline).data
 
     assert made == [1, 0, 2, 2, 3, 4, 4, 6, 2, 1]
-    assert sent == [0, 0, 1, 0, 2, 1, 2, 2, 5, 0]
+    assert sent == [0, 0, 1, 0, 2, 1, 2, 3, 6, 0]
 
 
 async def test_every_figure_says_what_it_counts() -> None:
