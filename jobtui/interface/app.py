@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from pendulum import DateTime
 from textual.app import App
@@ -25,6 +26,7 @@ from jobtui.interface import STYLESHEET
 from jobtui.interface.commands import ApplicationCommands
 from jobtui.interface.keymap import check_keymap
 from jobtui.interface.screens.board import BoardScreen
+from jobtui.interface.stylesheet import read_parts
 
 
 class JobtuiApp(App[None]):
@@ -36,7 +38,7 @@ class JobtuiApp(App[None]):
         clock: the current time; tests pass a clock they can move.
     """
 
-    CSS_PATH = STYLESHEET
+    # No CSS_PATH: the stylesheet is read in two parts, see `interface.stylesheet`.
     TITLE = "jobtui"
     COMMANDS = App.COMMANDS | {ApplicationCommands}
     BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
@@ -49,6 +51,8 @@ class JobtuiApp(App[None]):
         clock: Callable[[], DateTime] = utc_now,
     ) -> None:
         super().__init__()
+        board_rules, self._later_rules = read_parts()
+        self.stylesheet.add_source(board_rules, read_from=(str(STYLESHEET), ""))
         self.store = store
         self.settings = settings
         self.clock = clock
@@ -86,7 +90,8 @@ class JobtuiApp(App[None]):
         self.stylesheet.set_variables(self.get_css_variables())
 
     def on_mount(self) -> None:
-        """Warn about a theme that does not exist, and apply the user's keys."""
+        """Read the rest of the stylesheet once drawn; check the theme, set the keys."""
+        self.call_after_refresh(self._read_later_rules)
         if self.settings.theme not in self.available_themes:
             self.notify(f"Unknown theme {self.settings.theme!r}", severity="warning")
         if self.settings.keymap:
@@ -115,6 +120,20 @@ class JobtuiApp(App[None]):
             group="ui-state",
             exit_on_error=False,
         )
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        """Show a screen over the board, its rules read first if they were not yet."""
+        self._read_later_rules()
+        return super().push_screen(*args, **kwargs)
+
+    def _read_later_rules(self) -> None:
+        """Add the stylesheet's rules for the screens over the board, once."""
+        if not self._later_rules:
+            return
+        rules, self._later_rules = self._later_rules, ""
+        where = (str(STYLESHEET), "the screens over the board")
+        self.stylesheet.add_source(rules, read_from=where)
+        self.stylesheet.parse()
 
     def go_to_application(self, app_id: str) -> None:
         """Show one application on the board, focused (for the command palette)."""
