@@ -415,6 +415,44 @@ def test_a_second_writer_in_the_same_process_is_refused(db: Path) -> None:
         assert Store.open(db, writable=False).applications() == []
 
 
+def test_a_store_that_locks_later_writes_nothing_until_it_has_the_lock(
+    db: Path,
+) -> None:
+    store = Store.open(db, writable=True, lock_later=True)
+    with pytest.raises(DatabaseError, match="for reading only"):
+        store.add(new_application())
+    assert not db.exists()
+
+    store.take_lock()
+    store.take_lock()  # once held, a second call changes nothing
+    store.add(new_application())
+    store.close()
+    assert len(Store.open(db, writable=False).applications()) == 1
+
+
+def test_a_store_that_locks_later_is_refused_the_lock_another_holds(
+    db: Path,
+) -> None:
+    later = Store.open(db, writable=True, lock_later=True)
+    with Store.open(db, writable=True) as holder:
+        holder.add(new_application("Birch"))
+        with pytest.raises(LockedError, match=f"pid {os.getpid()}"):
+            later.take_lock()
+    with pytest.raises(DatabaseError, match="for reading only"):
+        later.add(new_application())
+
+    later.take_lock()
+    later.add(new_application("Cedar"))
+    later.close()
+    companies = {app.company for app in Store.open(db, writable=False).applications()}
+    assert companies == {"Birch", "Cedar"}
+
+
+def test_a_store_opened_for_reading_cannot_take_the_lock(db: Path) -> None:
+    with pytest.raises(DatabaseError, match="for reading only"):
+        Store.open(db, writable=False).take_lock()
+
+
 def test_the_holder_is_noted_beside_the_lock_and_the_note_goes_on_close(
     db: Path,
 ) -> None:

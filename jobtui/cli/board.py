@@ -15,7 +15,15 @@ SWITCH_INTERVAL = 0.001
 
 
 def open_board(env: Env) -> None:
-    """Run the board on the environment's database, holding the writer lock."""
+    """Run the board on the environment's database, holding the writer lock.
+
+    The board takes the lock once it has drawn the cards (see `JobtuiApp`):
+    importing what takes it would hold the first frame up by some 9 ms.
+
+    Raises:
+        DatabaseError: the writer lock could not be taken (LockedError: another
+            process holds it); the board closed at once.
+    """
     # The `jobtui` process starts with the cycle collector off. It stays off
     # through Textual's import and the loading of the cards, which make millions
     # of objects and no garbage; the board screen turns it on once they are
@@ -25,11 +33,14 @@ def open_board(env: Env) -> None:
     # Textual writes each frame from a thread of its own, which must wait for
     # the interpreter while the main thread works on; by default it waits 5 ms.
     sys.setswitchinterval(SWITCH_INTERVAL)
-    store = Store.open(env.db_path, writable=True, lock_timeout=0.0)
+    store = Store.open(env.db_path, writable=True, lock_later=True)
     try:
-        JobtuiApp(store=store, settings=env.settings).run()
+        app = JobtuiApp(store=store, settings=env.settings)
+        app.run()
     finally:
         store.close()
+    if app.locked_out is not None:
+        raise app.locked_out
 
 
 def open_demo(env: Env) -> None:

@@ -1,8 +1,9 @@
 """The Textual app: the board over one store, with the user's theme and keys.
 
 The app opens the workspace (applications in memory, written in the background)
-and shows the board screen. A second board on the same file is refused before
-the app starts: the command line holds the writer lock and reports who has it.
+and shows the board screen. Once the cards are drawn it takes the store's writer
+lock; if another jobtui holds it, the board closes at once and the command line
+reports who has it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from jobtui.domain.errors import JobtuiError
+from jobtui.domain.errors import DatabaseError, JobtuiError
 from jobtui.domain.settings import DEFAULT_THEME, Settings
 from jobtui.domain.store import Store
 from jobtui.domain.times import utc_now
@@ -59,6 +60,9 @@ class JobtuiApp(App[None]):
         self.ui_state = load_ui_state()
         self.workspace = Workspace(store, clock=clock, on_error=self._write_failed)
         self.board_screen: BoardScreen | None = None
+        # Why the writer lock could not be taken at start-up (another jobtui
+        # holds it, most likely); the board closes at once.
+        self.locked_out: DatabaseError | None = None
         self._choose_theme()
 
     def get_default_screen(self) -> Screen[None]:
@@ -91,6 +95,7 @@ class JobtuiApp(App[None]):
 
     def on_mount(self) -> None:
         """Read the rest of the stylesheet once drawn; check the theme, set the keys."""
+        self.call_after_refresh(self._take_lock)
         self.call_after_refresh(self._read_later_rules)
         if self.settings.theme not in self.available_themes:
             self.notify(f"Unknown theme {self.settings.theme!r}", severity="warning")
@@ -120,6 +125,14 @@ class JobtuiApp(App[None]):
             group="ui-state",
             exit_on_error=False,
         )
+
+    def _take_lock(self) -> None:
+        """Take the store's writer lock, or close the board if it cannot be had."""
+        try:
+            self.store.take_lock()
+        except DatabaseError as error:
+            self.locked_out = error
+            self.exit(return_code=1)
 
     def push_screen(self, *args: Any, **kwargs: Any) -> Any:
         """Show a screen over the board, its rules read first if they were not yet."""

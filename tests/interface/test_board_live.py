@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from textual.color import Color
 
-from jobtui.domain.errors import DatabaseError
+from jobtui.domain.errors import DatabaseError, LockedError
 from jobtui.domain.store import Store
 from jobtui.domain.uistate import load_ui_state
 from jobtui.interface.app import JobtuiApp
@@ -22,6 +24,7 @@ from tests.interface.board_support import (
     board_of,
     column,
     companies,
+    demo_store,
 )
 
 
@@ -204,3 +207,48 @@ async def test_a_card_chosen_before_the_sorting_keeps_the_cursor(
         assert board.focused_card.application.company == chosen
         await pilot.press("1")
         assert board.focused_card.application.company == "Harbor Logistics"
+
+
+def demo_path(folder: Path) -> Path:
+    """A database of the demo in `folder`, closed again."""
+    with demo_store(folder) as seeded:
+        return seeded.path
+
+
+async def test_the_board_takes_the_writer_lock_once_the_cards_are_drawn(
+    tmp_path: Path,
+) -> None:
+    path = demo_path(tmp_path)
+    store = Store.open(path, writable=True, lock_later=True)
+    owner = path.with_name(f"{path.name}.lock.owner")
+    assert not owner.exists()
+
+    app = board_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert owner.exists()
+        await pilot.press("L")
+        await app.workers.wait_for_complete()
+    store.close()
+    assert app.locked_out is None
+    assert "Harbor Logistics" in {
+        application.company
+        for application in Store.open(path, writable=False).applications()
+        if application.stage == "Under Review"
+    }
+
+
+async def test_a_second_board_on_a_file_in_use_closes_naming_the_holder(
+    tmp_path: Path,
+) -> None:
+    path = demo_path(tmp_path)
+    with Store.open(path, writable=True):
+        store = Store.open(path, writable=True, lock_later=True)
+        app = board_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+        store.close()
+
+    assert app.return_code == 1
+    assert isinstance(app.locked_out, LockedError)
+    assert f"pid {os.getpid()}" in str(app.locked_out)

@@ -82,12 +82,21 @@ class Store:
         )
 
     @classmethod
-    def open(cls, path: Path, *, writable: bool, lock_timeout: float = 0.0) -> Store:
+    def open(
+        cls,
+        path: Path,
+        *,
+        writable: bool,
+        lock_timeout: float = 0.0,
+        lock_later: bool = False,
+    ) -> Store:
         """Open a database, for writing (one process at a time) or only for reading.
 
         Args:
             writable: take the writer lock; readers never wait for it.
             lock_timeout: seconds to wait for another writer to finish.
+            lock_later: read the file now and take the lock with `take_lock`;
+                until then, nothing can be written.
 
         Raises:
             LockedError: another process is writing, named in the message.
@@ -95,13 +104,29 @@ class Store:
         """
         store = cls(Path(path), writable=writable)
         try:
-            if writable:
+            if writable and not lock_later:
                 store._take_lock(lock_timeout)
             store._storage.load()
         except BaseException:
             store.close()
             raise
         return store
+
+    def take_lock(self, timeout: float = 0.0) -> None:
+        """Take the writer lock of a store opened with `lock_later`; once is enough.
+
+        A change another process made to the file meanwhile is read before the
+        first write, as any change made while the lock is held would be.
+
+        Raises:
+            LockedError: another process is writing, named in the message.
+            DatabaseError: the store was opened only for reading.
+        """
+        if self._lock is not None:
+            return
+        if not self._writable:
+            raise DatabaseError(f"{self._path} is open here for reading only")
+        self._take_lock(timeout)
 
     @property
     def path(self) -> Path:
