@@ -94,9 +94,8 @@ class JobtuiApp(App[None]):
         self.stylesheet.set_variables(self.get_css_variables())
 
     def on_mount(self) -> None:
-        """Read the rest of the stylesheet once drawn; check the theme, set the keys."""
+        """Take the lock once drawn; check the theme; set the user's keys."""
         self.call_after_refresh(self._take_lock)
-        self.call_after_refresh(self._read_later_rules)
         if self.settings.theme not in self.available_themes:
             self.notify(f"Unknown theme {self.settings.theme!r}", severity="warning")
         if self.settings.keymap:

@@ -5,8 +5,7 @@ frame, and most of jobtui's rules are for the screens over the board (forms,
 the detail view, the composer, Today, the numbers): reading those took some
 7 ms of the board's start-up. The file keeps one order, the board's rules above
 the `LATER` line and every other screen's below it; the app reads the part
-below once the board is on screen, or before it shows another screen, whichever
-comes first.
+below before it first shows another screen.
 """
 
 from __future__ import annotations

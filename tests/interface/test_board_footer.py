@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from jobtui.domain.store import Store
 from jobtui.interface.board.footer import BoardFooter
 from tests.interface.board_support import SIZE, board_app
@@ -45,3 +47,25 @@ async def test_the_footer_shows_other_keys_when_the_focus_moves(store: Store) ->
 
         assert in_the_filter != on_the_board
         assert footer_keys(footer) == on_the_board
+
+
+async def test_the_footer_is_built_once_as_the_board_opens(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[str] = []
+    recompose = BoardFooter.recompose
+
+    async def counted(footer: BoardFooter) -> None:
+        built.append(type(footer.screen.focused).__name__)
+        await recompose(footer)
+
+    monkeypatch.setattr(BoardFooter, "recompose", counted)
+    app = board_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.query_one(BoardFooter)
+
+        assert built == ["Board"]
+        assert "Filter" in footer_keys(footer)
+        assert all(key.has_class("-compact") for key in footer.query("FooterKey"))

@@ -29,17 +29,12 @@ def later_read(app: JobtuiApp) -> bool:
     )
 
 
-async def test_the_screens_rules_are_read_once_the_board_is_drawn(store: Store) -> None:
+async def test_the_screens_rules_are_read_when_the_first_is_shown(
+    store: Store,
+) -> None:
     app = board_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert later_read(app)
-
-
-async def test_a_screen_shown_at_once_has_its_rules(store: Store) -> None:
-    app = board_app(store)
-    app.call_after_refresh = lambda *args, **kwargs: True  # never drawn, as it were
-    async with app.run_test(size=SIZE) as pilot:
         assert not later_read(app)
         await pilot.press("enter")
         assert isinstance(app.screen, DetailScreen)

@@ -59,6 +59,9 @@ class BoardScreen(Screen[None]):
         closed_mode: how closed stages show at first.
     """
 
+    # No widget takes the focus by itself (the filter would, then lose it):
+    # the board takes it once mounted.
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding(
             "slash",
