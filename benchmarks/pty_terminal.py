@@ -17,7 +17,7 @@ import signal
 import struct
 import termios
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -117,11 +117,12 @@ class Terminal:
             return time.perf_counter()
         deadline = time.perf_counter() + timeout
         while not self.closed and time.perf_counter() < deadline:
-            arrived = self._read(min(POLL, max(deadline - time.perf_counter(), 0)))
+            wait = min(POLL, max(deadline - time.perf_counter(), 0))
+            for arrived in self._pieces(wait):
+                if condition(self):
+                    return arrived
             if tick is not None:
                 tick()
-            if arrived is not None and condition(self):
-                return arrived
         return None
 
     def drain(self, quiet: float = 0.015, limit: float = 0.2) -> None:
@@ -150,21 +151,34 @@ class Terminal:
             os.close(self.fd)
 
     def _read(self, timeout: float) -> float | None:
-        """Feed output to the emulator; the time it arrived, None if none came."""
-        ready, _, _ = select.select([self.fd], [], [], timeout)
-        if not ready:
-            return None
-        arrived = time.perf_counter()
-        try:
-            data = os.read(self.fd, READ_SIZE)
-        except OSError:  # the child closed the pty: it has ended
-            data = b""
-        if not data:
-            self.closed = True
-            os.close(self.fd)
-            return None
-        self._stream.feed(data)
-        return arrived
+        """Feed output to the emulator; when the first of it arrived, None if none."""
+        return next(iter(list(self._pieces(timeout))), None)
+
+    def _pieces(self, timeout: float) -> Iterator[float]:
+        """Take all the output there is, then feed it to the emulator piece by piece.
+
+        Yields each piece's arrival time once the emulator has read it. Every
+        piece is taken before any is read: the emulator is slow (some 6 ms for
+        a pty's 4 KB), and a piece left waiting behind it would seem to arrive
+        late.
+        """
+        pieces: list[tuple[float, bytes]] = []
+        wait = timeout
+        while select.select([self.fd], [], [], wait)[0]:
+            arrived = time.perf_counter()
+            try:
+                data = os.read(self.fd, READ_SIZE)
+            except OSError:  # the child closed the pty: it has ended
+                data = b""
+            if not data:
+                self.closed = True
+                os.close(self.fd)
+                break
+            pieces.append((arrived, data))
+            wait = 0
+        for arrived, data in pieces:
+            self._stream.feed(data)
+            yield arrived
 
     def _wait_exit(self, timeout: float) -> bool:
         """Whether the process ended within `timeout`, reading its output meanwhile."""

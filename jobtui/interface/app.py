@@ -15,6 +15,7 @@ from typing import Any
 from pendulum import DateTime
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 from textual.screen import Screen
 
 from jobtui.domain.errors import DatabaseError, JobtuiError
@@ -24,10 +25,16 @@ from jobtui.domain.times import utc_now
 from jobtui.domain.uistate import UiState, load_ui_state, save_ui_state
 from jobtui.domain.workspace import Workspace
 from jobtui.interface import STYLESHEET
-from jobtui.interface.commands import ApplicationCommands
 from jobtui.interface.keymap import check_keymap
 from jobtui.interface.screens.board import BoardScreen
 from jobtui.interface.stylesheet import read_parts
+
+
+def _application_commands() -> type[Provider]:
+    """The palette's own commands, imported when the palette first opens."""
+    from jobtui.interface.commands import ApplicationCommands
+
+    return ApplicationCommands
 
 
 class JobtuiApp(App[None]):
@@ -41,7 +48,7 @@ class JobtuiApp(App[None]):
 
     # No CSS_PATH: the stylesheet is read in two parts, see `interface.stylesheet`.
     TITLE = "jobtui"
-    COMMANDS = App.COMMANDS | {ApplicationCommands}
+    COMMANDS = App.COMMANDS | {_application_commands}
     BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
 
     def __init__(

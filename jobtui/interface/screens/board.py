@@ -11,6 +11,8 @@ import asyncio
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from pendulum import DateTime
 from textual.app import ComposeResult
@@ -21,7 +23,6 @@ from textual.timer import Timer
 from textual.widgets import Input
 
 from jobtui.domain.model import Application
-from jobtui.domain.notes.drafts import DraftStore
 from jobtui.domain.rules import next_window
 from jobtui.domain.settings import Settings
 from jobtui.domain.times import seconds_since_epoch
@@ -33,6 +34,9 @@ from jobtui.interface.board.footer import BoardFooter
 from jobtui.interface.board.status import StatusLine
 from jobtui.interface.screens.board_help import board_keys, legend
 from jobtui.interface.screens.card_actions import CardActions
+
+if TYPE_CHECKING:
+    from jobtui.domain.notes.drafts import DraftStore
 
 # How often the status line looks whether writes are still going on.
 SAVING_POLL = 0.2
@@ -115,12 +119,18 @@ class BoardScreen(Screen[None]):
         )
         self._load()
         self.board = Board(self.model, clock=clock, closed_mode=closed_mode, id="board")
-        self.drafts = DraftStore.beside(workspace.store.path)
         self.actions = CardActions(self)
         self._saving: Timer | None = None
         # Set but while a change waits to be drawn (see `hold_background_work`).
         self._drawn = asyncio.Event()
         self._drawn.set()
+
+    @cached_property
+    def drafts(self) -> DraftStore:
+        """The drafts of notes, beside the database; read when first wanted."""
+        from jobtui.domain.notes.drafts import DraftStore
+
+        return DraftStore.beside(self.workspace.store.path)
 
     def compose(self) -> ComposeResult:
         """Filter, board, status line, keys."""
