@@ -26,6 +26,9 @@ from jobtui.domain.workspace import Change
 if TYPE_CHECKING:
     from jobtui.interface.screens.board import BoardScreen
 
+# Seconds from a move on screen to the start of its write: time for the frames
+# that show it (16 ms apart) to be drawn and sent to the terminal first.
+SAVE_AFTER = 0.05
 EVENT_WORDS = {
     "interview": "recorded an interview",
     "reply": "recorded a reply",
@@ -75,8 +78,10 @@ class CardActions:
     def move(self, app_id: str, stage: str) -> None:
         """Move an application to a stage: on screen at once, then saved and said.
 
-        The write runs on a thread of its own that competes with the screen for
-        the interpreter, so it starts once the moved card has been drawn.
+        The write runs on a thread of its own, and writing 10,000 applications
+        holds the interpreter for some 40 ms at a time, so it starts a moment
+        later (`SAVE_AFTER`): once the card and both columns' counts are drawn,
+        which Textual may do in two frames, as each widget asks for its own.
         """
         now = self.clock()
         try:
@@ -89,7 +94,7 @@ class CardActions:
         self.board.put(moved, follow=True)
         self._moves.append((app_id, target.name, now))
         self.screen.hold_background_work()
-        self.screen.call_after_refresh(self.commit_moves)
+        self.screen.set_timer(SAVE_AFTER, self.commit_moves)
 
     def commit_moves(self, *, show: bool = True) -> None:
         """Make the moves shown but not yet made in the workspace, in order.
