@@ -46,11 +46,12 @@ SAVING_POLL = 0.2
 # else by a worker a few at a time, so that keys are answered meanwhile.
 WINDOWS_LATER_FROM = 500
 WINDOWS_IN_TURNS_FROM = 2000
-WINDOWS_PER_TURN = 200
+# A turn takes some 1.5 ms, so that a key waits no longer for one.
+WINDOWS_PER_TURN = 100
 # A pause after each turn: Textual answers a key in a chain of many small
 # steps, each waiting for the next pass of the event loop; without a pause,
 # every pass would also wait for a whole turn.
-TURN_PAUSE = 0.002
+TURN_PAUSE = 0.001
 
 
 class BoardScreen(Screen[None]):
