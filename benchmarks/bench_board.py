@@ -1,8 +1,8 @@
 """How fast the board appears and answers in a real terminal, against a minimal app.
 
-Each run launches `python -m jobtui --db PATH` in a pseudo-terminal of a fixed
-size and times, from the launch, until the cards are on screen, read back with
-the pyte terminal emulator. The baseline is `minimal_app.py`, a Textual app that
+Each run launches `jobtui --db PATH`, the command a user types, in a
+pseudo-terminal of a fixed size and times, from the launch, until the cards are
+on screen, read back with the pyte terminal emulator. The baseline is `minimal_app.py`, a Textual app that
 shows one line, timed the same way in the same run; the runs of the two take
 turns. After start-up, a card is moved by key (Shift+Right, else L) and timed
 until the column counts show it in the next stage; then a cursor key and ctrl+p
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from bench_due import build_applications
+from bench_due import build_applications, jobtui_command
 from board_report import Move, print_report
 from minimal_app import LINE
 from pty_terminal import Condition, FileWatch, Terminal, require_pyte, text_visible
@@ -249,7 +249,7 @@ def main() -> None:
 
             for board in boards:
                 ready = ready_condition(options.ready, board, board.counts())
-                command = [sys.executable, "-m", "jobtui", "--db", str(board.path)]
+                command = jobtui_command("--db", str(board.path))
                 took, terminal = time_startup(command, env, ready, size)
                 move = None
                 if took is not None and counted and probing[board.size]:

@@ -26,6 +26,18 @@ from jobtui.domain.storage import Store
 from jobtui.domain.times import utc_now
 
 
+def jobtui_command(*args: str) -> list[str]:
+    """The `jobtui` command a user types, with `args`, installed with this Python.
+
+    The script pip puts beside the interpreter, as the user runs it; in an
+    environment without one, `python -m jobtui` (which also imports runpy).
+    """
+    script = Path(sys.executable).with_name("jobtui")
+    if script.is_file():
+        return [str(script), *args]
+    return [sys.executable, "-m", "jobtui", *args]
+
+
 def build_applications(count: int, now: pendulum.DateTime) -> list[Application]:
     """`count` realistic applications, cycled from the demo with shifted dates."""
     rng = random.Random(7)
@@ -65,12 +77,9 @@ def main() -> None:
         baseline = time_process(
             [sys.executable, "-c", "import pendulum, tinydb"], options.runs
         )
-        due = time_process(
-            [sys.executable, "-m", "jobtui", "--db", str(path), "due"], options.runs
-        )
+        due = time_process(jobtui_command("--db", str(path), "due"), options.runs)
         due_json = time_process(
-            [sys.executable, "-m", "jobtui", "--db", str(path), "due", "--json"],
-            options.runs,
+            jobtui_command("--db", str(path), "due", "--json"), options.runs
         )
 
     print(f"applications:                 {options.applications}")
