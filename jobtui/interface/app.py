@@ -41,7 +41,8 @@ class JobtuiApp(App[None]):
     """jobtui's board over one store.
 
     Args:
-        store: the store, opened for writing.
+        store: the store, opened for writing; its writer lock is taken once
+            the board is drawn, if it was not held already.
         settings: the user's settings.
         clock: the current time; tests pass a clock they can move.
     """
