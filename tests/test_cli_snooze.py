@@ -45,7 +45,7 @@ def test_a_snooze_that_has_ended_brings_the_follow_up_back(jobtui) -> None:
     assert result.status == 0, result.err
     assert app_id in due_ids(jobtui)
     assert "snoozed until" in shown.out
-    assert "snoozed follow-up until" in shown.out and "on holiday" in shown.out
+    assert "follow-up snoozed until" in shown.out and "on holiday" in shown.out
 
 
 def test_a_handled_follow_up_leaves_due_and_needs_a_reason(jobtui) -> None:
@@ -61,7 +61,7 @@ def test_a_handled_follow_up_leaves_due_and_needs_a_reason(jobtui) -> None:
     assert refused.status == 2 and "--reason" in refused.err
     assert handled.status == 0, handled.err
     assert app_id not in due_ids(jobtui)
-    assert "handled follow-up: phoned Sam" in jobtui("show", app_id).out
+    assert "follow-up handled: phoned Sam" in jobtui("show", app_id).out
 
 
 def test_a_snooze_needs_a_type_and_a_time_after_it(jobtui) -> None:

@@ -272,9 +272,12 @@ def test_an_application_without_stage_changes_has_one_stretch_from_applying() ->
 def test_events_are_described_in_words() -> None:
     application = demo("Alder Climate")
 
-    described = [describe_event(event) for event in application.events]
+    described = [describe_event(event, BERLIN) for event in application.events]
 
     assert described[0] == "added in Applied"
     assert "moved from Applied to Phone Screen" in described
     assert "thank-you sent by email: Thanked the founders." in described
-    assert described[-1].startswith("offer: ")
+    assert described[-1] == (
+        "offer received: €82k, 25 days' leave, start in February."
+        " · decide by Thu 10 Dec 2026 07:36"
+    )

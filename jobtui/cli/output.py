@@ -9,17 +9,8 @@ import orjson
 import pendulum
 from pendulum import DateTime
 
-from jobtui.domain.model import (
-    Application,
-    Event,
-    FollowUp,
-    Handled,
-    Interview,
-    Offer,
-    Reply,
-    Snoozed,
-    StageChange,
-)
+from jobtui.domain.history import describe_event
+from jobtui.domain.model import Application
 from jobtui.domain.rules import DueItem, Window
 from jobtui.domain.times import format_local, to_iso
 from jobtui.domain.wording import window_phrase
@@ -78,43 +69,6 @@ def due_json(item: DueItem) -> dict[str, Any]:
     }
 
 
-def describe_event(event: Event, zone: pendulum.Timezone) -> str:
-    """One history event as a line of `jobtui show`."""
-    when = format_local(event.at, zone)
-    match event:
-        case StageChange(from_stage=None):
-            text = f"added in {event.to_stage}"
-        case StageChange():
-            text = f"moved from {event.from_stage} to {event.to_stage}"
-        case FollowUp():
-            text = f"sent {event.kind.label} by {event.channel}"
-            if event.text:
-                text += f": {_first_line(event.text)}"
-        case Reply():
-            text = "reply received" + (f": {event.summary}" if event.summary else "")
-        case Interview():
-            text = f"interview, {event.duration_minutes} min"
-            if event.with_whom:
-                text += f" with {event.with_whom}"
-            if event.notes:
-                text += f"; discussed: {_first_line(event.notes)}"
-            if event.decision_by:
-                text += f"; decision by {format_local(event.decision_by, zone)}"
-        case Offer():
-            text = "offer received"
-            if event.deadline:
-                text += f", decide by {format_local(event.deadline, zone)}"
-            if event.details:
-                text += f": {_first_line(event.details)}"
-        case Snoozed():
-            text = f"snoozed {event.kind.label} until {format_local(event.until, zone)}"
-            if event.reason:
-                text += f": {_first_line(event.reason)}"
-        case Handled():
-            text = f"handled {event.kind.label}: {_first_line(event.reason)}"
-    return f"{when}  {text}"
-
-
 def describe_application(
     application: Application,
     window: Window | None,
@@ -145,10 +99,8 @@ def describe_application(
     if application.notes:
         lines += ["notes:", *(f"  {line}" for line in application.notes.splitlines())]
     lines.append("history:")
-    lines += [f"  {describe_event(event, zone)}" for event in application.events]
+    lines += [
+        f"  {format_local(event.at, zone)}  {describe_event(event, zone)}"
+        for event in application.events
+    ]
     return "\n".join(lines)
-
-
-def _first_line(text: str, limit: int = 60) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= limit else line[: limit - 1] + "…"

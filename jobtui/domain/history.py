@@ -17,7 +17,7 @@ from jobtui.domain.model import (
     Snoozed,
     StageChange,
 )
-from jobtui.domain.times import describe_span
+from jobtui.domain.times import UTC, Zone, describe_span, format_local
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,26 +58,51 @@ def span_for(change: StageChange, spans: list[StageSpan]) -> StageSpan | None:
     return None
 
 
-def describe_event(event: Event) -> str:
-    """One event in words: "moved from Applied to Phone Screen", "reply: ..."."""
+def describe_event(event: Event, zone: Zone = UTC) -> str:
+    """One event in words, the same on every screen and in `jobtui show`.
+
+    "follow-up sent by email: Asked about next steps", "moved from Applied to
+    Phone Screen". Free text is cut to its first line, so an event is one line.
+
+    Args:
+        zone: the time zone for the dates an event names (a deadline, a
+            snooze's end); the event's own time is the caller's to show.
+    """
     match event:
         case StageChange(from_stage=None):
             return f"added in {event.to_stage}"
         case StageChange():
             return f"moved from {event.from_stage} to {event.to_stage}"
         case FollowUp():
-            text = f": {event.text}" if event.text else ""
-            return f"{event.kind.label} sent by {event.channel}{text}"
+            text = f"{event.kind.label} sent by {event.channel}"
+            return text + _said(": ", event.text)
         case Reply():
-            return f"reply: {event.summary}" if event.summary else "reply received"
+            return "reply received" + _said(": ", event.summary)
         case Interview():
             who = f" with {event.with_whom}" if event.with_whom else ""
-            return f"interview{who} ({event.duration_minutes} min)"
+            text = f"interview{who} ({event.duration_minutes} min)"
+            text += _said(" · discussed: ", event.notes)
+            if event.decision_by is not None:
+                day = format_local(event.decision_by, zone, time=False)
+                text += f" · decision by {day}"
+            return text
         case Offer():
-            return f"offer: {event.details}" if event.details else "offer received"
+            text = "offer received" + _said(": ", event.details)
+            if event.deadline is not None:
+                text += f" · decide by {format_local(event.deadline, zone)}"
+            return text
         case Snoozed():
-            why = f": {event.reason}" if event.reason else ""
-            return f"{event.kind.label} snoozed{why}"
+            until = format_local(event.until, zone)
+            text = f"{event.kind.label} snoozed until {until}"
+            return text + _said(": ", event.reason)
         case Handled():
-            return f"{event.kind.label} handled: {event.reason}"
+            return f"{event.kind.label} handled" + _said(": ", event.reason)
     return type(event).__name__
+
+
+def _said(lead: str, text: str, limit: int = 60) -> str:
+    """The first line of free text after `lead`, cut to `limit`; "" when empty."""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    if len(line) > limit:
+        line = line[: limit - 1] + "…"
+    return lead + line if line else ""

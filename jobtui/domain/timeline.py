@@ -126,7 +126,7 @@ def _words(event: Event, zone: Zone) -> tuple[str, str]:
             if event.deadline is not None:
                 deadline = f"answer by {format_local(event.deadline, zone)}"
             return "offer", _joined(event.details, deadline)
-    return describe_event(event), ""
+    return describe_event(event, zone), ""
 
 
 def _joined(*parts: str) -> str:

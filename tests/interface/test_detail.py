@@ -161,7 +161,8 @@ async def test_the_history_is_in_time_order_with_the_time_in_each_stage() -> Non
         "Sat 21 Nov 2026 10:00",
         "moved from Phone Screen to Interviewing · 12 days there so far",
         "Thu 3 Dec 2026 06:24",
-        "interview with Felix Braun (180 min)",
+        "interview with Felix Braun (180 min) · discussed: Onsite with Felix and"
+        " two engineers: their threat-modelling…",
     ]
 
 

@@ -207,7 +207,7 @@ class DetailScreen(ModalScreen[str | None]):
         spans = stage_spans(self.application)
         rows: list[tuple[str, str | Content]] = []
         for event in self.application.events:
-            text = describe_event(event)
+            text = describe_event(event, self.zone)
             span = span_for(event, spans) if isinstance(event, StageChange) else None
             if span is not None:
                 so_far = " so far" if span.left is None else ""
