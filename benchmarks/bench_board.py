@@ -2,11 +2,11 @@
 
 Each run launches `jobtui --db PATH`, the command a user types, in a
 pseudo-terminal of a fixed size and times, from the launch, until the cards are
-on screen, read back with the pyte terminal emulator. The baseline is `minimal_app.py`, a Textual app that
-shows one line, timed the same way in the same run; the runs of the two take
-turns. After start-up, a card is moved by key (Shift+Right, else L) and timed
-until the column counts show it in the next stage; then a cursor key and ctrl+p
-are timed while the move is being saved.
+on screen, read back with the pyte terminal emulator. The baseline is
+`minimal_app.py`, a Textual app that shows one line, timed the same way in the
+same run; the runs of the two take turns. After start-up, a card is moved by
+key (Shift+Right, else L) and timed until the column counts show it in the next
+stage; then a cursor key and ctrl+p are timed while the move is being saved.
 
 Targets: at 1,000 applications at most 1.5 times the minimal app's start-up, at
 10,000 at most 2.5 times; a moved card redrawn within 100 ms.
