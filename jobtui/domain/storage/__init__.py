@@ -4,6 +4,8 @@
 through at once. Beneath it, each module has one job:
 
 - `store`: the Store, converting between model objects and stored documents.
+- `tracking`: the store's picture of the file, read again when another
+  program changed it, and which applications changed there.
 - `jsonfile`: the TinyDB storage that parses the file once, writes it
   atomically and notices when it changed on disk.
 - `checks`: the file's required shape, and the refusal of a bad file.

@@ -4,26 +4,23 @@ The interface and the command line get model objects from the store and hand
 model objects back; TinyDB documents, which TinyDB shares and lets anyone
 change, never leave this module. Every change is written through at once (see
 `jsonfile` for how), after the run's backup, and after reading the file again
-if someone else changed it meanwhile.
+if someone else changed it meanwhile (see `tracking`).
 """
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-import orjson
 from pendulum import DateTime
 
 from jobtui.domain.errors import ConflictError, DatabaseError, InputError, NotFoundError
 from jobtui.domain.model import Application, StageSet
 from jobtui.domain.storage.backups import list_backups, make_backup, remove_leftovers
-from jobtui.domain.storage.checks import Document, Tables
+from jobtui.domain.storage.checks import Document
 from jobtui.domain.storage.documents import (
     check_storable,
     new_documents,
@@ -33,8 +30,8 @@ from jobtui.domain.storage.documents import (
     to_document,
 )
 from jobtui.domain.storage.fastread import decode
-from jobtui.domain.storage.jsonfile import SafeJSONStorage, paused_gc
-from jobtui.domain.storage.loading import decode_all, decode_one, read_tables
+from jobtui.domain.storage.jsonfile import paused_gc
+from jobtui.domain.storage.loading import decode_all, decode_one
 from jobtui.domain.storage.lock import WriterLock
 from jobtui.domain.storage.migrations import APPLICATIONS, write_stages
 from jobtui.domain.storage.stage_renames import (
@@ -42,24 +39,11 @@ from jobtui.domain.storage.stage_renames import (
     rename_stages,
     renamer,
 )
+from jobtui.domain.storage.tracking import Loaded, TrackedFile
 from jobtui.domain.times import from_iso, to_iso, utc_now
 
 if TYPE_CHECKING:
     from tinydb.table import Table
-
-
-@dataclass(slots=True)
-class _Loaded:
-    """What the store knows from one reading of the file."""
-
-    stages: StageSet
-    index: dict[str, int]
-    # Decoded while the file was checked and not yet handed out, so the first
-    # `applications()` after opening costs nothing more.
-    unclaimed: list[Application] | None
-    # TinyDB's view of the applications, made at the first change: readers
-    # never need it, nor TinyDB itself.
-    table: Table | None = None
 
 
 class Store:
@@ -71,15 +55,7 @@ class Store:
         self._writable = writable
         self._lock: WriterLock | None = None
         self._backed_up = False
-        self._loaded: _Loaded | None = None
-        # Applications another program changed in the file since this store last
-        # handed them out: saving an older copy over them would lose that change.
-        self._changed_outside: set[str] = set()
-        # A bound method would tie storage and store into a cycle, which only the
-        # cycle collector frees; a store holds a whole file's worth of objects.
-        self._storage = SafeJSONStorage(
-            path, prepare=_weakly(self._prepare), read_only=not writable
-        )
+        self._file = TrackedFile(path, read_only=not writable)
 
     @classmethod
     def open(
@@ -106,7 +82,7 @@ class Store:
         try:
             if writable and not lock_later:
                 store._take_lock(lock_timeout)
-            store._storage.load()
+            store._file.storage.load()
         except BaseException:
             store.close()
             raise
@@ -154,7 +130,7 @@ class Store:
     def applications(self) -> list[Application]:
         """Every application, as new objects of the caller's own, in the order added."""
         loaded = self._current()
-        self._changed_outside.clear()
+        self._file.changed_outside.clear()
         if loaded.unclaimed is not None:
             applications, loaded.unclaimed = loaded.unclaimed, None
             return applications
@@ -169,7 +145,7 @@ class Store:
             NotFoundError: no application has it.
         """
         doc_id = self._doc_id(self._current(), app_id)
-        self._changed_outside.discard(app_id)
+        self._file.changed_outside.discard(app_id)
         return self._decoded(doc_id)
 
     def find(self, prefix: str) -> Application:
@@ -183,12 +159,12 @@ class Store:
             raise NotFoundError("id", "give an id, or enough of its start to tell")
         index = self._current().index
         if prefix.strip() in index:
-            self._changed_outside.discard(prefix.strip())
+            self._file.changed_outside.discard(prefix.strip())
             return self._decoded(index[prefix.strip()])
 
         matches = [app_id for app_id in index if app_id.lower().startswith(wanted)]
         if len(matches) == 1:
-            self._changed_outside.discard(matches[0])
+            self._file.changed_outside.discard(matches[0])
             return self._decoded(index[matches[0]])
         if not matches:
             raise NotFoundError("id", f"no application has an id starting {prefix!r}")
@@ -273,7 +249,7 @@ class Store:
         loaded = self._fresh()
         doc_id = self._doc_id(loaded, application.id)
         stored = self._documents()[str(doc_id)]
-        changed = application.id in self._changed_outside
+        changed = application.id in self._file.changed_outside
         if changed or from_iso(stored["updated"]) != application.updated:
             raise ConflictError(
                 f"{application.company} ({application.role}) changed since you opened "
@@ -326,7 +302,7 @@ class Store:
         stamp = now or utc_now()
 
         with self._writing() as loaded:
-            tables = self._storage.read()
+            tables = self._file.storage.read()
             for document in tables[APPLICATIONS].values():
                 if rename_stages(document, rename):
                     # A copy read before the rename must not write the old name back.
@@ -334,7 +310,7 @@ class Store:
                         stamp_after(stamp, document["updated"])
                     )
             write_stages(tables, stages)
-            self._storage.write(tables)
+            self._file.storage.write(tables)
             loaded.stages = stages
 
     def _take_lock(self, timeout: float) -> None:
@@ -349,55 +325,18 @@ class Store:
         self._lock = lock
         remove_leftovers(self._path)
 
-    def _prepare(self, tables: Tables) -> Tables:
-        """Upgrade, check and index freshly parsed tables (the storage's hook).
-
-        Raises:
-            InputError: naming the document and field that are bad.
-        """
-        tables, reading = read_tables(tables)
-        self._loaded = _Loaded(reading.stages, reading.index, reading.applications)
-        return tables
-
-    def _current(self) -> _Loaded:
+    def _current(self) -> Loaded:
         """What the store knows, reading the file again if a failed write dropped it."""
-        self._storage.read()
-        assert self._loaded is not None
-        return self._loaded
+        return self._file.current()
 
-    def _fresh(self) -> _Loaded:
+    def _fresh(self) -> Loaded:
         """What the store knows before a change: read again if the file changed."""
         if not self._writable or self._lock is None:
             raise DatabaseError(f"{self._path} is open here for reading only")
-        loaded = self._current()
-        if not self._storage.changed_on_disk():
-            return loaded
-
-        if not self._path.exists():
-            raise ConflictError(
-                f"{self._path} was moved or deleted since it was read; nothing was "
-                "written"
-            )
-        before = self._fingerprints()
-        self._storage.load()
-        after = self._fingerprints()
-        self._changed_outside |= {
-            app_id
-            for app_id, fingerprint in after.items()
-            if before.get(app_id, fingerprint) != fingerprint
-        }
-        assert self._loaded is not None
-        return self._loaded
-
-    def _fingerprints(self) -> dict[str, bytes]:
-        """Each application's document as bytes, to tell which ones changed."""
-        return {
-            document["id"]: orjson.dumps(document, option=orjson.OPT_SORT_KEYS)
-            for document in self._documents().values()
-        }
+        return self._file.fresh()
 
     @contextmanager
-    def _writing(self) -> Iterator[_Loaded]:
+    def _writing(self) -> Iterator[Loaded]:
         """Around one change: the run's backup first; memory reset if it fails."""
         if not self._backed_up:
             make_backup(self._path)
@@ -407,22 +346,23 @@ class Store:
         try:
             yield loaded
         except BaseException:
-            self._storage.forget()
+            self._file.storage.forget()
             raise
 
-    def _table(self, loaded: _Loaded) -> Table:
+    def _table(self, loaded: Loaded) -> Table:
         """TinyDB's table of the applications, made when first needed."""
         if loaded.table is None:
             from tinydb.table import Table
 
+            storage = self._file.storage
             # The storage has every method TinyDB calls, not TinyDB's base class.
-            loaded.table = Table(self._storage, APPLICATIONS)  # type: ignore[arg-type]
+            loaded.table = Table(storage, APPLICATIONS)  # type: ignore[arg-type]
         return loaded.table
 
     def _documents(self) -> dict[str, Document]:
-        return self._storage.read()[APPLICATIONS]
+        return self._file.documents()
 
-    def _doc_id(self, loaded: _Loaded, app_id: str) -> int:
+    def _doc_id(self, loaded: Loaded, app_id: str) -> int:
         doc_id = loaded.index.get(app_id)
         if doc_id is None:
             raise NotFoundError("id", f"no application has the id {app_id!r}")
@@ -430,14 +370,3 @@ class Store:
 
     def _decoded(self, doc_id: int) -> Application:
         return decode_one(self._documents(), doc_id)
-
-
-def _weakly(method: Callable[[Tables], Tables]) -> Callable[[Tables], Tables]:
-    reference = weakref.WeakMethod(method)
-
-    def call(tables: Tables) -> Tables:
-        bound = reference()
-        assert bound is not None
-        return bound(tables)
-
-    return call
