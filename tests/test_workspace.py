@@ -108,6 +108,18 @@ def test_undo_reverts_a_move_an_edit_and_a_delete(workspace, path) -> None:
     assert workspace.get(acme).stage == "Applied"
 
 
+def test_a_deleted_application_stays_in_reach_while_undo_can_restore_it(
+    workspace,
+) -> None:
+    acme, globex = _id(workspace, "Acme"), _id(workspace, "Globex")
+
+    workspace.delete(acme)
+    assert workspace.ids_in_reach() == {acme, globex}
+
+    workspace.reload()
+    assert workspace.ids_in_reach() == {globex}
+
+
 def test_a_failed_write_is_reported_not_swallowed(path) -> None:
     errors: list[Exception] = []
     store = Store.open(path, writable=True)

@@ -135,6 +135,11 @@ class Workspace:
         self._apply(Change(change.description, change.after, change.before), undo=True)
         return change
 
+    def ids_in_reach(self) -> set[str]:
+        """The ids of the applications held and of the deleted ones undo can restore."""
+        restorable = {change.app_id for change in self._undo if change.after is None}
+        return set(self._applications) | restorable
+
     @property
     def can_undo(self) -> bool:
         """Whether there is a change to undo."""

@@ -140,6 +140,28 @@ class JobtuiApp(App[None]):
         except DatabaseError as error:
             self.locked_out = error
             self.exit(return_code=1)
+            return
+        self._prune_drafts()
+
+    def _prune_drafts(self) -> None:
+        """Forget the drafts of applications that are gone and cannot come back.
+
+        Done at each start, once the writer lock is held: nothing else can then
+        add or delete an application, so the workspace knows every one the
+        drafts file may name; and undo lasts one session, so a delete from an
+        earlier one is final. The drafts of an application deleted by `jobtui
+        delete`, or on the board before, go now; those of one deleted on the
+        board in this session stay until the next start, and come back with it
+        if undo restores it (a delete undo could take back always keeps its
+        drafts). One rule covers both ways of deleting, and a delete waits for
+        no write of the drafts file.
+        """
+        if self.board_screen is None:
+            return
+        try:
+            self.board_screen.drafts.prune(self.workspace.ids_in_reach())
+        except DatabaseError as error:
+            self.notify(str(error), severity="error")
 
     def push_screen(self, *args: Any, **kwargs: Any) -> Any:
         """Show a screen over the board, its rules read first if they were not yet."""

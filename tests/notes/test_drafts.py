@@ -133,3 +133,36 @@ def test_a_draft_that_cannot_be_written_is_reported(
 
     with pytest.raises(DatabaseError, match="No space left"):
         store(path).save("app-1", Kind.THANK_YOU, DRAFT)
+
+
+def test_pruning_forgets_every_draft_of_an_application_not_kept(path: Path) -> None:
+    drafts = store(path)
+    drafts.save("app-1", Kind.THANK_YOU, DRAFT)
+    drafts.save("app-2", Kind.THANK_YOU, DRAFT)
+    drafts.save("app-2", Kind.OFFER_REPLY, DRAFT)
+
+    forgotten = drafts.prune({"app-1", "app-3"})
+
+    assert forgotten == 2
+    again = store(path)
+    assert again.load("app-1", Kind.THANK_YOU) == DRAFT
+    assert again.load("app-2", Kind.THANK_YOU) is None
+    assert again.load("app-2", Kind.OFFER_REPLY) is None
+
+
+def test_pruning_rewrites_the_file_atomically_and_only_when_a_draft_goes(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drafts = store(path)
+    drafts.save("app-1", Kind.THANK_YOU, DRAFT)
+    drafts.save("app-2", Kind.THANK_YOU, DRAFT)
+    writes: list[Path] = []
+    monkeypatch.setattr(
+        drafts_module, "write_atomically", lambda target, _: writes.append(target)
+    )
+
+    drafts.prune({"app-1", "app-2"})
+    assert writes == []
+
+    drafts.prune({"app-1"})
+    assert writes == [path]

@@ -5,6 +5,9 @@ The file sits beside the database (`applications.drafts.json` beside
 is read once, held in memory, and rewritten whole and atomically when a draft
 changes; a save that changes nothing writes nothing.
 
+Drafts of deleted applications are pruned by the board once it holds the
+writer lock (see `prune`), keeping those whose delete undo can still take back.
+
 A damaged file is never silently emptied: it is renamed aside to
 `<name>.bad-<time>` and reported once, and drafts start afresh.
 """
@@ -12,7 +15,7 @@ A damaged file is never silently emptied: it is renamed aside to
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +83,23 @@ class DraftStore:
         if drafts.pop(_key(app_id, kind), None) is not None:
             self._write(drafts)
 
+    def prune(self, app_ids: Collection[str]) -> int:
+        """Forget the drafts of every application not among `app_ids`.
+
+        Returns:
+            How many drafts were forgotten; the file is rewritten only if any were.
+
+        Raises:
+            DatabaseError: as for `save`.
+        """
+        drafts = self._all()
+        gone = [key for key in drafts if _app_id(key) not in app_ids]
+        for key in gone:
+            del drafts[key]
+        if gone:
+            self._write(drafts)
+        return len(gone)
+
     def _all(self) -> dict[str, dict[str, str]]:
         if self._drafts is None:
             self._drafts = self._read()
@@ -137,6 +157,11 @@ class DraftStore:
 
 def _key(app_id: str, kind: Kind) -> str:
     return f"{app_id}/{kind.value}"
+
+
+def _app_id(key: str) -> str:
+    """The application a draft's key names (the kind after the last slash)."""
+    return key.rpartition("/")[0]
 
 
 def _parse(data: bytes) -> dict[str, dict[str, str]]:
