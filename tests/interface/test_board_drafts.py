@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import DataTable, TextArea
+
 from jobtui.domain.model import Kind
 from jobtui.domain.notes.draft import Draft
 from jobtui.domain.notes.drafts import DraftStore
 from jobtui.domain.store import Store
 from jobtui.interface.app import JobtuiApp
+from jobtui.interface.screens.composer import ComposerScreen
 from jobtui.interface.screens.confirm import ConfirmScreen
-from tests.interface.board_support import SIZE, board_app, demo_store
+from jobtui.interface.screens.today import TodayScreen
+from tests.interface.board_support import SIZE, board_app, board_of, demo_store
 
 DRAFT = Draft("team@example.com", "Thank you", "Thanks for your time.")
 
@@ -101,3 +105,51 @@ async def test_a_delete_on_the_board_keeps_its_drafts_until_it_cannot_be_undone(
     assert not drafted(path, deleted)
     assert drafted(path, undone)
     assert drafted(path, kept)
+
+
+async def write_a_draft(app: JobtuiApp, pilot, words: str) -> None:
+    """Type at the end of the composer's body, then close it, keeping the draft."""
+    assert isinstance(app.screen, ComposerScreen)
+    area = app.screen.query_one("#note-body", TextArea)
+    area.focus()
+    area.move_cursor(area.document.end)
+    await pilot.press(*words)
+    await pilot.pause(0.2)
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+async def test_drafts_written_from_today_and_from_the_board_are_all_kept(
+    tmp_path: Path,
+) -> None:
+    store = demo_store(tmp_path)
+    larkspur, kestrel = ids_of(store, "Larkspur Health", "Kestrel Security")
+    try:
+        app = board_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("t")
+            await pilot.pause()
+            today = app.screen
+            assert isinstance(today, TodayScreen)
+            row = next(
+                index
+                for index, item in enumerate(today.items)
+                if item.application.id == larkspur
+            )
+            today.query_one(DataTable).move_cursor(row=row)
+            await pilot.press("w")
+            await pilot.pause()
+            await write_a_draft(app, pilot, "xyz")
+            await pilot.press("escape")
+            await pilot.pause()
+
+            board_of(app).focus_card(kestrel)
+            await pilot.press("w")
+            await pilot.pause()
+            await write_a_draft(app, pilot, "abc")
+    finally:
+        store.close()
+
+    drafts = DraftStore.beside(store.path)
+    assert drafts.load(larkspur, Kind.FOLLOWUP).body.endswith("xyz")
+    assert drafts.load(kestrel, Kind.THANK_YOU).body.endswith("abc")

@@ -196,7 +196,12 @@ class CardActions:
         from jobtui.interface.screens.today import TodayScreen
 
         before = {app.id: app for app in self.workspace.applications()}
-        today = TodayScreen(self.workspace, self.screen.settings, clock=self.clock)
+        today = TodayScreen(
+            self.workspace,
+            self.screen.settings,
+            clock=self.clock,
+            drafts=self.screen.drafts,
+        )
         self._open(today, lambda _: self._show_changed_since(before))
 
     def _show_changed_since(self, before: dict[str, Application]) -> None:

@@ -42,6 +42,8 @@ class TodayScreen(Screen[None]):
         workspace: the applications, and where changes are recorded.
         settings: the rules' timings, the time zone and the business calendar.
         clock: the time source; the list is worked out at each refresh.
+        drafts: the drafts of notes, the board's own: two copies of the file
+            in memory would each write over what the other saved.
     """
 
     BINDINGS = [
@@ -59,11 +61,13 @@ class TodayScreen(Screen[None]):
         settings: Settings,
         *,
         clock: Callable[[], DateTime],
+        drafts: DraftStore | None = None,
     ) -> None:
         super().__init__()
         self.workspace = workspace
         self.settings = settings
         self.clock = clock
+        self.drafts = drafts or DraftStore.beside(workspace.store.path)
         self.calendar = settings.calendar()
         self.items: list[DueItem] = []
 
@@ -150,7 +154,7 @@ class TodayScreen(Screen[None]):
             item.application,
             item.window.kind,
             workspace=self.workspace,
-            drafts=DraftStore.beside(self.workspace.store.path),
+            drafts=self.drafts,
             settings=self.settings,
             now=self.clock(),
         )
