@@ -9,7 +9,6 @@ import orjson
 import pendulum
 from pendulum import DateTime
 
-from jobtui.domain.history import describe_event
 from jobtui.domain.model import Application
 from jobtui.domain.rules import DueItem, Window
 from jobtui.domain.times import format_local, to_iso
@@ -98,6 +97,9 @@ def describe_application(
             lines.append(f"  {contact.name}" + (f" ({extra})" if extra else ""))
     if application.notes:
         lines += ["notes:", *(f"  {line}" for line in application.notes.splitlines())]
+    # Imported here: `jobtui due` uses this module and must not wait for it.
+    from jobtui.domain.history import describe_event
+
     lines.append("history:")
     lines += [
         f"  {format_local(event.at, zone)}  {describe_event(event, zone)}"
