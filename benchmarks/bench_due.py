@@ -1,8 +1,8 @@
 """How fast `jobtui due` answers on 1,000 applications, against a bare import.
 
 The target: within twice the time Python alone takes to import pendulum and
-tinydb. Both are measured here in the same run, as whole processes, and the
-script prints the medians and the ratio.
+tinydb. Both are measured here in the same run, as whole processes taking turns,
+and the script prints the medians and the ratio.
 
 Run: python benchmarks/bench_due.py [--applications 1000] [--runs 15]
 """
@@ -50,15 +50,21 @@ def build_applications(count: int, now: pendulum.DateTime) -> list[Application]:
     return applications[:count]
 
 
-def time_process(command: list[str], runs: int) -> float:
-    """The median wall time of a command, in milliseconds, after one warm-up run."""
-    subprocess.run(command, check=True, capture_output=True)
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
+def time_processes(commands: list[list[str]], runs: int) -> list[float]:
+    """The median wall time of each command, in milliseconds, after a warm-up run.
+
+    The commands take turns, run after run, so that the machine growing faster
+    or slower during the benchmark touches them all alike.
+    """
+    for command in commands:
         subprocess.run(command, check=True, capture_output=True)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for command, taken in zip(commands, times, strict=True):
+            started = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            taken.append((time.perf_counter() - started) * 1000)
+    return [statistics.median(taken) for taken in times]
 
 
 def main() -> None:
@@ -74,12 +80,13 @@ def main() -> None:
         with Store.open(path, writable=True) as store:
             store.add_many(build_applications(options.applications, now), now=now)
 
-        baseline = time_process(
-            [sys.executable, "-c", "import pendulum, tinydb"], options.runs
-        )
-        due = time_process(jobtui_command("--db", str(path), "due"), options.runs)
-        due_json = time_process(
-            jobtui_command("--db", str(path), "due", "--json"), options.runs
+        baseline, due, due_json = time_processes(
+            [
+                [sys.executable, "-c", "import pendulum, tinydb"],
+                jobtui_command("--db", str(path), "due"),
+                jobtui_command("--db", str(path), "due", "--json"),
+            ],
+            options.runs,
         )
 
     print(f"applications:                 {options.applications}")
