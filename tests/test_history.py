@@ -71,6 +71,17 @@ def test_a_handled_window_says_why() -> None:
     )
 
 
+def test_a_move_on_suggestion_put_off_or_handled_reads_as_a_sentence() -> None:
+    until = AT.add(days=3)
+    snoozed = Snoozed(at=AT, kind=Kind.MOVE_ON, until=until, reason="")
+    handled = Handled(at=AT, kind=Kind.MOVE_ON, reason="they wrote back")
+
+    assert describe_event(snoozed, BERLIN).startswith("move-on suggestion snoozed")
+    assert describe_event(handled, BERLIN) == (
+        "move-on suggestion handled: they wrote back"
+    )
+
+
 def test_long_free_text_is_cut_to_one_short_line() -> None:
     reply = Reply(at=AT, summary="x" * 100)
 

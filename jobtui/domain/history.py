@@ -93,10 +93,10 @@ def describe_event(event: Event, zone: Zone = UTC) -> str:
             return text
         case Snoozed():
             until = format_local(event.until, zone)
-            text = f"{event.kind.label} snoozed until {until}"
+            text = f"{event.kind.noun} snoozed until {until}"
             return text + _said(": ", event.reason)
         case Handled():
-            return f"{event.kind.label} handled" + _said(": ", event.reason)
+            return f"{event.kind.noun} handled" + _said(": ", event.reason)
     return type(event).__name__
 
 

@@ -31,8 +31,13 @@ class Kind(StrEnum):
 
     @property
     def label(self) -> str:
-        """The kind as the user reads it."""
+        """The kind as the user reads it on a card: "thank-you", "move on?"."""
         return KIND_LABELS[self]
+
+    @property
+    def noun(self) -> str:
+        """The kind inside a sentence: "snoozed the move-on suggestion"."""
+        return "move-on suggestion" if self is Kind.MOVE_ON else KIND_LABELS[self]
 
     @property
     def is_message(self) -> bool:

@@ -194,10 +194,10 @@ class TodayScreen(Screen[None]):
         event = Snoozed(at=now, kind=kind, until=until)
         length = describe_snooze(amount, unit)
         self.workspace.record(
-            item.application.id, event, f"snoozed the {kind.label} for {length}"
+            item.application.id, event, f"snoozed the {kind.noun} for {length}"
         )
         self.notify(
-            f"{kind.label} for {item.application.company} snoozed until "
+            f"{kind.noun} for {item.application.company} snoozed until "
             f"{format_local(until, zone)}"
         )
         self.refresh_items()
@@ -218,8 +218,8 @@ class TodayScreen(Screen[None]):
             return
         kind = item.window.kind
         event = Handled(at=self.clock(), kind=kind, reason=reason)
-        self.workspace.record(item.application.id, event, f"handled the {kind.label}")
-        self.notify(f"{kind.label} for {item.application.company} marked handled")
+        self.workspace.record(item.application.id, event, f"handled the {kind.noun}")
+        self.notify(f"{kind.noun} for {item.application.company} marked handled")
         self.refresh_items()
 
     def _after(self, _result: Any) -> None:
