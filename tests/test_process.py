@@ -54,7 +54,7 @@ async def test_the_board_loads_without_the_collector_and_turns_it_on_once_loaded
 ) -> None:
     from jobtui.interface.board.board_model import BoardModel
 
-    board_screen = "jobtui.interface.screens.board"
+    board_screen = "jobtui.interface.screens.card_loading"
     monkeypatch.setattr(f"{board_screen}.WINDOWS_LATER_FROM", windows_later_from)
     monkeypatch.setattr(f"{board_screen}.WINDOWS_IN_TURNS_FROM", in_turns_from)
     seen: list[bool] = []

@@ -163,9 +163,9 @@ async def test_an_unknown_theme_in_the_settings_is_named_in_a_warning(
 async def test_a_large_board_shows_cards_first_then_sorts_them_by_urgency(
     store: Store, monkeypatch: pytest.MonkeyPatch, in_turns_from: int
 ) -> None:
-    monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_LATER_FROM", 10)
+    monkeypatch.setattr("jobtui.interface.screens.card_loading.WINDOWS_LATER_FROM", 10)
     monkeypatch.setattr(
-        "jobtui.interface.screens.board.WINDOWS_IN_TURNS_FROM", in_turns_from
+        "jobtui.interface.screens.card_loading.WINDOWS_IN_TURNS_FROM", in_turns_from
     )
     provisional = []
     load_provisional = BoardModel.load_provisional
@@ -190,9 +190,11 @@ async def test_a_large_board_shows_cards_first_then_sorts_them_by_urgency(
 async def test_a_card_chosen_before_the_sorting_keeps_the_cursor(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_LATER_FROM", 10)
-    monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_IN_TURNS_FROM", 10)
-    monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_PER_TURN", 1)
+    monkeypatch.setattr("jobtui.interface.screens.card_loading.WINDOWS_LATER_FROM", 10)
+    monkeypatch.setattr(
+        "jobtui.interface.screens.card_loading.WINDOWS_IN_TURNS_FROM", 10
+    )
+    monkeypatch.setattr("jobtui.interface.screens.card_loading.WINDOWS_PER_TURN", 1)
     app = board_app(store)
     async with app.run_test(size=SIZE) as pilot:
         board = board_of(app)

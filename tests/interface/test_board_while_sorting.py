@@ -19,9 +19,11 @@ from tests.interface.test_board_model import STAGES, CountingRules
 async def test_a_card_moved_while_windows_are_worked_out_is_drawn_and_kept(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_LATER_FROM", 10)
-    monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_IN_TURNS_FROM", 10)
-    monkeypatch.setattr("jobtui.interface.screens.board.WINDOWS_PER_TURN", 1)
+    monkeypatch.setattr("jobtui.interface.screens.card_loading.WINDOWS_LATER_FROM", 10)
+    monkeypatch.setattr(
+        "jobtui.interface.screens.card_loading.WINDOWS_IN_TURNS_FROM", 10
+    )
+    monkeypatch.setattr("jobtui.interface.screens.card_loading.WINDOWS_PER_TURN", 1)
     app = board_app(store)
     async with app.run_test(size=SIZE) as pilot:
         board = board_of(app)

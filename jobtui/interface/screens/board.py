@@ -1,16 +1,13 @@
 """The board screen: the filter, the board, the status line and the keys.
 
-It builds the cards (at once, or shown first and sorted by urgency once their
-windows are worked out), filters them, keeps the status line current, and
-hands what the board asks for to `CardActions`.
+It has its cards loaded (see `card_loading`), filters them, keeps the status
+line current, and hands what the board asks for to `CardActions`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -22,36 +19,23 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
-from jobtui.domain.model import Application
 from jobtui.domain.rules import next_window
 from jobtui.domain.settings import Settings
-from jobtui.domain.times import seconds_since_epoch
 from jobtui.domain.workspace import Workspace
 from jobtui.interface.board.board import Board
 from jobtui.interface.board.board_model import BoardModel
-from jobtui.interface.board.cards import Card, Urgency
+from jobtui.interface.board.cards import Urgency
 from jobtui.interface.board.footer import BoardFooter
 from jobtui.interface.board.status import StatusLine
 from jobtui.interface.screens.board_help import board_keys, legend
 from jobtui.interface.screens.card_actions import CardActions
+from jobtui.interface.screens.card_loading import CardLoader
 
 if TYPE_CHECKING:
     from jobtui.domain.notes.drafts import DraftStore
 
 # How often the status line looks whether writes are still going on.
 SAVING_POLL = 0.2
-# From this many applications on, the cards show before their windows are
-# known (some 15 microseconds each, 15 ms for a thousand), which are worked out
-# right after the first frame: in one go for fewer than WINDOWS_IN_TURNS_FROM,
-# else by a worker a few at a time, so that keys are answered meanwhile.
-WINDOWS_LATER_FROM = 500
-WINDOWS_IN_TURNS_FROM = 2000
-# A turn takes some 1.5 ms, so that a key waits no longer for one.
-WINDOWS_PER_TURN = 100
-# A pause after each turn: Textual answers a key in a chain of many small
-# steps, each waiting for the next pass of the event loop; without a pause,
-# every pass would also wait for a whole turn.
-TURN_PAUSE = 0.001
 
 
 class BoardScreen(Screen[None]):
@@ -118,13 +102,11 @@ class BoardScreen(Screen[None]):
                 calendar=calendar,
             ),
         )
-        self._load()
+        self.loader = CardLoader(self)
+        self.loader.load()
         self.board = Board(self.model, clock=clock, closed_mode=closed_mode, id="board")
         self.actions = CardActions(self)
         self._saving: Timer | None = None
-        # Set but while a change waits to be drawn (see `hold_background_work`).
-        self._drawn = asyncio.Event()
-        self._drawn.set()
 
     @cached_property
     def drafts(self) -> DraftStore:
@@ -146,78 +128,15 @@ class BoardScreen(Screen[None]):
         # (some 10 ms) would otherwise wait for.
         self.board.focus()
         self._show_status()
-        if self.model.settled:
-            self.call_after_refresh(_collect_from_now_on)
-        elif len(self.model.cards) < WINDOWS_IN_TURNS_FROM:
-            # Queued behind the first frame, which Textual draws once mounted.
-            self.call_later(self._windows_at_once)
-        else:
-            self.call_after_refresh(self._work_out_windows)
+        self.loader.start()
 
     def on_unmount(self) -> None:
         """Let the collector see the cards again, now that they can go."""
         gc.unfreeze()
 
-    def _load(self) -> None:
-        """Build every card: sorted at once when few, else sorted once shown."""
-        applications = self.workspace.applications()
-        with _no_collection():
-            if len(applications) >= WINDOWS_LATER_FROM:
-                self.model.load_provisional(applications, self.clock())
-            else:
-                self.model.load(applications, self.clock())
-
-    def _windows_at_once(self) -> None:
-        """Compute every window in one go, the cards being few enough."""
-        build = self._card_builder()
-        built = {app.id: build(app) for app in self.workspace.applications()}
-        self._settle(built)
-
-    def _work_out_windows(self) -> None:
-        """Compute every window, once the cards are on screen."""
-        self.run_worker(self._windows_in_turns(), group="windows", exclusive=True)
-
-    async def _windows_in_turns(self) -> None:
-        """Every window, a few at a time, so that keys are answered meanwhile.
-
-        Not on a thread: a thread busy computing would hold the interpreter for
-        5 ms at a time whenever the screen wants it. The cards are built here
-        too, so that only their sorting is left for one go at the end; and the
-        work waits while a moved card is still to be drawn.
-        """
-        applications = self.workspace.applications()
-        build = self._card_builder()
-        built: dict[str, Card] = {}
-        for start in range(0, len(applications), WINDOWS_PER_TURN):
-            await self._drawn.wait()
-            for application in applications[start : start + WINDOWS_PER_TURN]:
-                built[application.id] = build(application)
-            await asyncio.sleep(TURN_PAUSE)
-        await self._drawn.wait()
-        self._settle(built)
-
-    def _card_builder(self) -> Callable[[Application], Card]:
-        """A card with its window, at the moment the board was loaded."""
-        now = self.model.now
-        assert now is not None
-        window_of, moment = self.model.window_of, seconds_since_epoch(now)
-        return lambda application: Card.build(
-            application, window_of(application, now), moment
-        )
-
-    def _settle(self, built: dict[str, Card]) -> None:
-        """Put the cards with their windows in place, sorted by urgency."""
-        with _no_collection():
-            self.model.settle_cards(built)
-        _collect_from_now_on()
-        # The order changed from the latest activity to urgency: the cursor
-        # goes to the top, to the most urgent, as if the board had just opened.
-        self.board.reload(to_top=True)
-
     def hold_background_work(self) -> None:
         """Let the screen draw a change before the windows are worked on again."""
-        self._drawn.clear()
-        self.call_after_refresh(self._drawn.set)
+        self.loader.hold()
 
     # The filter.
 
@@ -287,10 +206,9 @@ class BoardScreen(Screen[None]):
             timeout=15,
         )
         self.workspace.reload()
-        self._load()
+        self.loader.load()
         self.board.reload()
-        if not self.model.settled:
-            self._work_out_windows()
+        self.loader.start()
 
     def action_help(self) -> None:
         """Every key, and what each highlight means."""
@@ -320,31 +238,3 @@ class BoardScreen(Screen[None]):
         if self.workspace.pending == 0 and self._saving is not None:
             self._saving.stop()
             self._saving = None
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Build cards without the garbage collector, then keep it off what was built.
-
-    Ten thousand applications are millions of objects: a full collection
-    walking them would hold the screen still for a good part of a second, and
-    they stay for the whole run anyway.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
-def _collect_from_now_on() -> None:
-    """Turn the cycle collector on, now that every card is loaded and frozen.
-
-    The `jobtui` process starts with it off, so that start-up is not spent
-    searching objects that are not garbage; the board runs for hours.
-    """
-    gc.freeze()
-    gc.enable()
