@@ -29,6 +29,9 @@ from jobtui.interface.keymap import check_keymap
 from jobtui.interface.screens.board import BoardScreen
 from jobtui.interface.stylesheet import read_parts
 
+# Seconds the board waits for a writer lock another process holds as it opens.
+LOCK_WAIT = 0.5
+
 
 def _application_commands() -> type[Provider]:
     """The palette's own commands, imported when the palette first opens."""
@@ -134,9 +137,13 @@ class JobtuiApp(App[None]):
         )
 
     def _take_lock(self) -> None:
-        """Take the store's writer lock, or close the board if it cannot be had."""
+        """Take the store's writer lock, or close the board if it cannot be had.
+
+        A command that writes (`jobtui log ...`) holds the lock for a moment;
+        the board waits that long for it rather than close for nothing.
+        """
         try:
-            self.store.take_lock()
+            self.store.take_lock(LOCK_WAIT)
         except DatabaseError as error:
             self.locked_out = error
             self.exit(return_code=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -254,3 +255,19 @@ async def test_a_second_board_on_a_file_in_use_closes_naming_the_holder(
     assert app.return_code == 1
     assert isinstance(app.locked_out, LockedError)
     assert f"pid {os.getpid()}" in str(app.locked_out)
+
+
+async def test_the_board_waits_for_a_command_that_holds_the_lock_a_moment(
+    tmp_path: Path,
+) -> None:
+    path = demo_path(tmp_path)
+    command = Store.open(path, writable=True)  # as `jobtui log ...` would
+    threading.Timer(0.2, command.close).start()
+
+    store = Store.open(path, writable=True, lock_later=True)
+    app = board_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+        assert app.locked_out is None
+        assert app.is_running
+    store.close()
