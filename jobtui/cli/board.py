@@ -22,7 +22,7 @@ def open_board(env: Env) -> None:
 
     Raises:
         DatabaseError: the writer lock could not be taken (LockedError: another
-            process holds it); the board closed at once.
+            process holds it); the board has closed.
     """
     # The `jobtui` process starts with the cycle collector off. It stays off
     # through Textual's import and the loading of the cards, which make millions

@@ -114,8 +114,7 @@ class CardList(ScrollView, can_focus=False):
         return max(1, self.scrollable_content_region.height // CARD_HEIGHT)
 
     def get_component_styles(self, *names: str) -> RenderStyles:
-        """The styles of a card's part, from the board that holds them (see
-        `CARD_STYLES`); any other part from the list itself."""
+        """A card part's styles from the board that holds them; others, its own."""
         holder = self.parent.parent if self.parent is not None else None
         if holder is not None and CARD_STYLES.issuperset(names):
             return holder.get_component_styles(*names)
