@@ -53,12 +53,13 @@ def _build(sketch: dict[str, Any], now: DateTime) -> Application:
             stage = event.to_stage
         events.append(event)
 
+    domain, slug = _domain(sketch["company"]), _slug(sketch["role"])
     return Application(
         company=sketch["company"],
         role=sketch["role"],
         stage=stage,
         applied=applied,
-        url=f"https://jobs.{_domain(sketch['company'])}.example/{_slug(sketch['role'])}",
+        url=f"https://jobs.{domain}.example/{slug}",
         location=sketch["location"],
         salary=sketch["salary"],
         source=sketch["source"],
