@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from jobtui.cli.main import COMMANDS, SECTIONS
-from tests.cli_support import add
+from tests.cli_support import add, lock_held_elsewhere
 
 
 @pytest.fixture
@@ -305,27 +305,9 @@ def test_a_writing_command_fails_clearly_while_another_writer_holds_the_lock(
     jobtui, db
 ) -> None:
     add(jobtui, "--company", "Acme", "--role", "SRE")
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path;"
-            "from jobtui.domain.storage import Store;"
-            "s = Store.open(Path(sys.argv[1]), writable=True);"
-            "print('held', flush=True); time.sleep(30)",
-            str(db),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-
+    with lock_held_elsewhere(db) as holder:
         writing = _run_cli("add", "--company", "B", "--role", "R")
         reading = _run_cli("list")
-    finally:
-        holder.kill()
-        holder.wait()
 
     assert writing.returncode != 0
     assert str(holder.pid) in writing.stderr

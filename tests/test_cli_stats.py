@@ -17,13 +17,11 @@ the figures are asked for, Wednesday 4 November 2026 at noon (week 45):
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.cli_support import add
+from tests.cli_support import add, lock_held_elsewhere
 
 AT = "2026-11-04 12:00"
 
@@ -236,25 +234,8 @@ def test_stats_reads_while_the_board_holds_the_writer_lock(
 ) -> None:
     add(jobtui, "--company", "Acme", "--role", "SRE")
     db = isolated_home / "data" / "applications.json"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path;"
-            "from jobtui.domain.storage import Store;"
-            "s = Store.open(Path(sys.argv[1]), writable=True);"
-            "print('held', flush=True); time.sleep(30)",
-            str(db),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with lock_held_elsewhere(db):
         result = jobtui("stats")
-    finally:
-        holder.kill()
-        holder.wait()
 
     assert result.status == 0, result.err
     assert result.out.startswith("Numbers · 1 application as of ")
