@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pendulum
+import pytest
 from pendulum import DateTime
 
 from jobtui.domain.demo import demo_applications
@@ -15,6 +16,7 @@ from jobtui.domain.store import Store
 from jobtui.interface.app import JobtuiApp
 from jobtui.interface.board.board import Board
 from jobtui.interface.board.column import CARD_HEIGHT, StageColumn
+from jobtui.interface.screens import card_loading
 
 # Tuesday 3 November 2026, 09:00 UTC: the demo is built around this instant.
 FROZEN = pendulum.datetime(2026, 11, 3, 9, tz="UTC")
@@ -88,3 +90,18 @@ def stage_on_disk(store: Store, company: str) -> str:
 def card_offset(index: int) -> tuple[int, int]:
     """A point on the role line of the card at `index`, relative to its card list."""
     return (4, index * CARD_HEIGHT + 2)
+
+
+def sort_after_drawing(
+    monkeypatch: pytest.MonkeyPatch, *, in_turns_from: int = 10, per_turn: int = 0
+) -> None:
+    """Have even the demo's board show its cards before it works out their windows.
+
+    Args:
+        in_turns_from: from this many applications, in turns (else in one go).
+        per_turn: how many windows a turn works out; 0 leaves the app's own.
+    """
+    monkeypatch.setattr(card_loading, "WINDOWS_LATER_FROM", 10)
+    monkeypatch.setattr(card_loading, "WINDOWS_IN_TURNS_FROM", in_turns_from)
+    if per_turn:
+        monkeypatch.setattr(card_loading, "WINDOWS_PER_TURN", per_turn)

@@ -26,6 +26,7 @@ from tests.interface.board_support import (
     column,
     companies,
     demo_store,
+    sort_after_drawing,
 )
 
 
@@ -164,10 +165,7 @@ async def test_an_unknown_theme_in_the_settings_is_named_in_a_warning(
 async def test_a_large_board_shows_cards_first_then_sorts_them_by_urgency(
     store: Store, monkeypatch: pytest.MonkeyPatch, in_turns_from: int
 ) -> None:
-    monkeypatch.setattr("jobtui.interface.screens.card_loading.WINDOWS_LATER_FROM", 10)
-    monkeypatch.setattr(
-        "jobtui.interface.screens.card_loading.WINDOWS_IN_TURNS_FROM", in_turns_from
-    )
+    sort_after_drawing(monkeypatch, in_turns_from=in_turns_from)
     provisional = []
     load_provisional = BoardModel.load_provisional
     monkeypatch.setattr(
@@ -191,11 +189,7 @@ async def test_a_large_board_shows_cards_first_then_sorts_them_by_urgency(
 async def test_a_card_chosen_before_the_sorting_keeps_the_cursor(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("jobtui.interface.screens.card_loading.WINDOWS_LATER_FROM", 10)
-    monkeypatch.setattr(
-        "jobtui.interface.screens.card_loading.WINDOWS_IN_TURNS_FROM", 10
-    )
-    monkeypatch.setattr("jobtui.interface.screens.card_loading.WINDOWS_PER_TURN", 1)
+    sort_after_drawing(monkeypatch, per_turn=1)
     app = board_app(store)
     async with app.run_test(size=SIZE) as pilot:
         board = board_of(app)

@@ -12,6 +12,7 @@ from tests.interface.board_support import (
     SIZE,
     board_app,
     board_of,
+    sort_after_drawing,
 )
 from tests.interface.test_board_model import STAGES, CountingRules
 
@@ -19,11 +20,7 @@ from tests.interface.test_board_model import STAGES, CountingRules
 async def test_a_card_moved_while_windows_are_worked_out_is_drawn_and_kept(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("jobtui.interface.screens.card_loading.WINDOWS_LATER_FROM", 10)
-    monkeypatch.setattr(
-        "jobtui.interface.screens.card_loading.WINDOWS_IN_TURNS_FROM", 10
-    )
-    monkeypatch.setattr("jobtui.interface.screens.card_loading.WINDOWS_PER_TURN", 1)
+    sort_after_drawing(monkeypatch, per_turn=1)
     app = board_app(store)
     async with app.run_test(size=SIZE) as pilot:
         board = board_of(app)
