@@ -179,7 +179,7 @@ class TodayScreen(Screen[None]):
         item = self.current
         if item is not None:
             self.app.push_screen(
-                SnoozeQuestion(item.window.kind.label),
+                SnoozeQuestion(item.window.kind.noun),
                 lambda answer: self._snooze(item, answer),
             )
 
@@ -209,7 +209,7 @@ class TodayScreen(Screen[None]):
         item = self.current
         if item is not None:
             self.app.push_screen(
-                HandledQuestion(item.window.kind.label),
+                HandledQuestion(item.window.kind.noun),
                 lambda reason: self._handled(item, reason),
             )
 
