@@ -152,7 +152,8 @@ class Terminal:
 
     def _read(self, timeout: float) -> float | None:
         """Feed output to the emulator; when the first of it arrived, None if none."""
-        return next(iter(list(self._pieces(timeout))), None)
+        arrivals = list(self._pieces(timeout))
+        return arrivals[0] if arrivals else None
 
     def _pieces(self, timeout: float) -> Iterator[float]:
         """Take all the output there is, then feed it to the emulator piece by piece.
